@@ -1,0 +1,2 @@
+# Sources of core/parse
+target_sources(rejectscope_core PRIVATE parse/event.h)

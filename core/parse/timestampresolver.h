@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QDateTime>
+#include <QTimeZone>
+
+#include <cstdint>
+#include <optional>
+
+namespace rejectscope {
+
+// Turns syslog timestamps into UTC milliseconds. Classic syslog stamps carry no year
+// and no zone: the year comes from a reference time (the file's modification time,
+// or the time of import for stdin) and month roll-overs; the zone is given.
+// The resolver never reads the clock: the reference is passed in.
+class TimestampResolver
+{
+public:
+    struct Options {
+        QDateTime reference;           // the file's mtime; lines are assumed not later
+        QTimeZone zone;                // zone of year-less local stamps
+        std::optional<int> firstYear;  // --year: the year of the first year-less line
+    };
+
+    explicit TimestampResolver(Options options);
+
+    // A year-less local stamp (month 1..12). Returns nullopt for an impossible date.
+    std::optional<std::int64_t> resolveLocal(int month, int day, int hour, int minute,
+                                             int second, int millisecond);
+    // A complete stamp with its own offset from UTC in seconds.
+    static std::optional<std::int64_t> resolveWithOffset(int year, int month, int day,
+                                                         int hour, int minute, int second,
+                                                         int millisecond, int offsetSeconds);
+
+private:
+    Options m_options;
+    int m_year = 0;
+    int m_lastMonth = 0;
+    // Offset cache: converting local time with QTimeZone per line is slow, and the
+    // offset only changes at DST transitions, so it is cached per local hour.
+    std::int64_t m_cachedHourKey = -1;
+    std::int64_t m_cachedOffsetMs = 0;
+};
+
+} // namespace rejectscope
