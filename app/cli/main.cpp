@@ -1,7 +1,57 @@
+// rejectscope-cli: import Postfix logs and report on them without a display.
+#include "cli.h"
+
 #include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace rejectscope;
+
+namespace {
+
+QString usage()
+{
+    return QCoreApplication::translate(
+        "cli",
+        "Usage: rejectscope-cli COMMAND [OPTIONS]\n"
+        "\n"
+        "Shows which Postfix rejections make remote servers retry (4xx) and which end it (5xx).\n"
+        "\n"
+        "Commands:\n"
+        "  import FILE...   read maillogs (plain, .gz, .bz2, .xz, .zst; - for stdin) into the database\n"
+        "  summary          events by direction, code class and reason; lines not understood\n"
+        "\n"
+        "Run 'rejectscope-cli COMMAND --help' for a command's options.\n"
+        "Options: --help, --version\n");
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(u"rejectscope"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(REJECTSCOPE_VERSION));
+
+    const QStringList args = QCoreApplication::arguments();
+    const QString command = args.value(1);
+    if (command == u"import"_s)
+        return cli::runImport(args);
+    if (command == u"summary"_s)
+        return cli::runSummary(args);
+    if (command == u"--version"_s || command == u"-v"_s) {
+        cli::out(u"rejectscope-cli "_s + QCoreApplication::applicationVersion() + u'\n');
+        return cli::ExitOk;
+    }
+    if (command == u"--help"_s || command == u"-h"_s || command == u"help"_s) {
+        cli::out(usage());
+        return cli::ExitOk;
+    }
+    if (command.isEmpty())
+        cli::err(QCoreApplication::translate("cli", "no command given"));
+    else
+        cli::err(QCoreApplication::translate("cli", "unknown command '%1'").arg(command));
+    std::fputs(usage().toUtf8().constData(), stderr);
+    return cli::ExitUsage;
 }

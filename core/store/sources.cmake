@@ -1,1 +1,12 @@
 # Sources of core/store
+target_sources(rejectscope_core PRIVATE
+    store/database.h store/database.cpp
+    store/eventwriter.h store/eventwriter.cpp
+    store/importer.h store/importer.cpp
+    store/ledger.h
+    store/summary.h store/summary.cpp
+    store/textsanitizer.h store/textsanitizer.cpp)
+qt_add_resources(rejectscope_core "schema"
+    PREFIX "/rejectscope/schema"
+    BASE store/schema
+    FILES store/schema/001-initial.sql)

@@ -1,0 +1,5 @@
+# Sources of core/report
+target_sources(rejectscope_core PRIVATE
+    report/names.h report/names.cpp
+    report/summarytext.h report/summarytext.cpp
+    report/terminaltext.h report/terminaltext.cpp)

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+struct sqlite3;
+
+namespace rejectscope {
+
+// A Rejectscope database on disk: one Qt Sql connection owned by the thread that
+// opened it, with the schema brought up to date on open. Never writes to a file
+// that is not an SQLite database or belongs to another program.
+class Database
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    explicit Database(QString path);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating the file in ReadWrite mode if missing) and migrates. On
+    // failure errorString() says why in words for the user, without the path.
+    bool open(Mode mode = Mode::ReadWrite);
+    QString errorString() const { return m_error; }
+
+    QString path() const { return m_path; }
+    QSqlDatabase connection() const;
+    // The connection's sqlite3 handle, for the import's prepared-statement path.
+    sqlite3 *nativeHandle() const;
+
+    int schemaVersion() const;
+    static int currentSchemaVersion();
+    // 'RSCP': marks the file as ours in the SQLite header.
+    static constexpr int applicationId = 0x52534350;
+
+private:
+    bool checkOwnership(bool &isEmpty);
+    bool migrate();
+    bool fail(const QString &message);
+
+    QString m_path;
+    QString m_connectionName;
+    QString m_error;
+};
+
+} // namespace rejectscope

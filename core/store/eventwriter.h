@@ -1,0 +1,77 @@
+#pragma once
+
+#include "ledger.h"
+#include "parse/event.h"
+
+#include <QHash>
+#include <QString>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace rejectscope {
+
+class Database;
+
+// The import's write path: prepared sqlite3 statements in one transaction per
+// batch. Each commit also stores the batch's per-minute counts and the ledger row,
+// so the database and the ledger always agree, whenever the import stops.
+class EventWriter
+{
+public:
+    explicit EventWriter(Database &database);
+    ~EventWriter();
+    EventWriter(const EventWriter &) = delete;
+    EventWriter &operator=(const EventWriter &) = delete;
+
+    bool prepare();
+    QString errorString() const { return m_error; }
+
+    // Creates the ledger row of a new stream (in its own transaction).
+    bool createSource(LedgerEntry &entry);
+
+    bool begin();
+    bool write(const Event &event, std::int64_t sourceId, std::int64_t lineOffset);
+    bool writeUnparsed(std::int64_t sourceId, std::int64_t lineOffset, std::string_view problem,
+                       std::string_view text);
+    // Flushes the minute counts, updates the ledger row and commits.
+    bool commit(const LedgerEntry &entry);
+    void rollback();
+
+    // The hash of a case-folded retry key; 0 when the event has none.
+    static std::int64_t retryKey(const Event &event);
+
+private:
+    struct MinuteKey {
+        std::int64_t minute;
+        std::uint8_t direction, kind, codeClass, reason, status;
+        friend bool operator==(const MinuteKey &, const MinuteKey &) = default;
+    };
+    friend size_t qHash(const MinuteKey &key, size_t seed) noexcept;
+
+    bool exec(const char *sql);
+    bool step(sqlite3_stmt *statement);
+    bool fail(const char *what);
+    std::int64_t hostId(std::string_view name);
+    void bindText(int index, std::string_view text, bool nullWhenEmpty = true);
+
+    Database &m_database;
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_insertEvent = nullptr;
+    sqlite3_stmt *m_insertHost = nullptr;
+    sqlite3_stmt *m_selectHost = nullptr;
+    sqlite3_stmt *m_upsertMinute = nullptr;
+    sqlite3_stmt *m_insertUnparsed = nullptr;
+    sqlite3_stmt *m_updateSource = nullptr;
+    QHash<QByteArray, std::int64_t> m_hosts;
+    QHash<MinuteKey, std::int64_t> m_minutes;
+    std::string m_scratch[32]; // per bound column, for text that had to be repaired
+    std::string m_program;
+    QString m_error;
+};
+
+} // namespace rejectscope

@@ -1,0 +1,261 @@
+#include "importer.h"
+
+#include "database.h"
+#include "eventwriter.h"
+#include "io/logsource.h"
+#include "parse/lineparser.h"
+#include "parse/timestampresolver.h"
+
+#include <QSqlQuery>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace rejectscope {
+
+namespace {
+
+QByteArray hashOf(std::string_view text)
+{
+    return ledgerHash(QByteArray::fromRawData(text.data(), qsizetype(text.size())));
+}
+
+QList<LedgerEntry> ledgerCandidates(Database &database, const QByteArray &fingerprint)
+{
+    QList<LedgerEntry> entries;
+    QSqlQuery query(database.connection());
+    query.prepare(u"SELECT id, path, offset_reached, tail_hash, lines_read, events, ignored,"
+                  " foreign_lines, not_understood, truncated_lines, first_time_ms, last_time_ms"
+                  " FROM source WHERE fingerprint = ? ORDER BY offset_reached DESC"_s);
+    query.addBindValue(QString::fromLatin1(fingerprint));
+    if (!query.exec())
+        return entries;
+    while (query.next()) {
+        LedgerEntry entry;
+        entry.id = query.value(0).toLongLong();
+        entry.fingerprint = fingerprint;
+        entry.path = query.value(1).toString();
+        entry.offsetReached = query.value(2).toLongLong();
+        entry.tailHash = query.value(3).toString().toLatin1();
+        entry.linesRead = query.value(4).toLongLong();
+        entry.events = query.value(5).toLongLong();
+        entry.ignored = query.value(6).toLongLong();
+        entry.foreignLines = query.value(7).toLongLong();
+        entry.notUnderstood = query.value(8).toLongLong();
+        entry.truncatedLines = query.value(9).toLongLong();
+        if (!query.value(10).isNull())
+            entry.firstTimeMs = query.value(10).toLongLong();
+        if (!query.value(11).isNull())
+            entry.lastTimeMs = query.value(11).toLongLong();
+        entries << entry;
+    }
+    return entries;
+}
+
+// Opens a fresh reader of `path`; on failure fills the report.
+std::unique_ptr<LogSource> openSource(const QString &path, ImportReport &report)
+{
+    auto source = std::make_unique<LogSource>(path);
+    if (!source->open()) {
+        report.outcome = ImportReport::Outcome::Failed;
+        report.error = source->errorString();
+        return nullptr;
+    }
+    return source;
+}
+
+} // namespace
+
+Importer::Importer(Database &database, ImportOptions options)
+    : m_database(database)
+    , m_options(std::move(options))
+{
+}
+
+ImportReport Importer::importFile(const QString &path)
+{
+    ImportReport report;
+    report.path = path;
+    std::unique_ptr<LogSource> source = openSource(path, report);
+    if (!source)
+        return report;
+
+    // Which stored stream is this? Same first line and the same line just before
+    // the stored offset: the same log, rotated, compressed or grown.
+    LedgerEntry entry;
+    entry.fingerprint = hashOf(std::string_view(source->firstLine().constData(),
+                                                std::size_t(source->firstLine().size())));
+    entry.path = path;
+    const QList<LedgerEntry> candidates = ledgerCandidates(m_database, entry.fingerprint);
+    for (const LedgerEntry &candidate : candidates) {
+        if (candidate.offsetReached == 0) {
+            entry = candidate;
+            break;
+        }
+        if (!source->skipTo(candidate.offsetReached)) {
+            if (source->hasError()) {
+                report.outcome = ImportReport::Outcome::Failed;
+                report.error = source->errorString();
+                return report;
+            }
+            // Shorter than what is stored, with the same first line: an earlier
+            // copy of a stored log. Everything in it is stored already.
+            report.outcome = ImportReport::Outcome::AlreadyImported;
+            report.skippedBytes = source->decompressedOffset();
+            return report;
+        }
+        if (ledgerHash(source->lastSkippedLine()) == candidate.tailHash) {
+            entry = candidate;
+            report.resumed = true;
+            report.skippedBytes = candidate.offsetReached;
+            break;
+        }
+        // Another log that happens to start with the same line: read it from the start.
+        source = openSource(path, report);
+        if (!source)
+            return report;
+    }
+    entry.path = path;
+
+    TimestampResolver::Options timeOptions;
+    timeOptions.reference = source->isStdin() ? m_options.stdinReference
+                                              : source->modificationTime();
+    timeOptions.zone = m_options.zone;
+    timeOptions.firstYear = m_options.year;
+    TimestampResolver resolver(timeOptions);
+    LineParser parser(resolver);
+    EventWriter writer(m_database);
+    if (!writer.prepare()) {
+        report.outcome = ImportReport::Outcome::Failed;
+        report.error = writer.errorString();
+        return report;
+    }
+
+    LogSource::Line line{};
+    if (!source->nextLine(line)) {
+        if (source->hasError()) {
+            report.outcome = ImportReport::Outcome::Failed;
+            report.error = source->errorString();
+        } else if (report.resumed) {
+            report.outcome = ImportReport::Outcome::AlreadyImported;
+        }
+        return report;
+    }
+    if (entry.id == 0 && !writer.createSource(entry)) {
+        report.outcome = ImportReport::Outcome::Failed;
+        report.error = writer.errorString();
+        return report;
+    }
+
+    ImportProgress progress;
+    progress.path = path;
+    progress.bytesTotal = source->totalBytes();
+    const auto reportProgress = [&] {
+        if (!m_progress)
+            return;
+        progress.bytesDone = source->bytesConsumed();
+        progress.linesRead = report.linesRead;
+        m_progress(progress);
+    };
+    const auto failWrite = [&] {
+        writer.rollback();
+        report.outcome = ImportReport::Outcome::Failed;
+        report.error = writer.errorString();
+        return report;
+    };
+
+    // The ledger row always holds what is committed: the stored counts plus this
+    // run's, the offset after the last stored line and that line's hash.
+    const LedgerEntry stored = entry;
+    const auto commitBatch = [&](std::string_view lastLine) {
+        entry.offsetReached = source->decompressedOffset();
+        entry.tailHash = hashOf(lastLine);
+        entry.linesRead = stored.linesRead + report.linesRead;
+        entry.events = stored.events + report.events;
+        entry.ignored = stored.ignored + report.ignored;
+        entry.foreignLines = stored.foreignLines + report.foreignLines;
+        entry.notUnderstood = stored.notUnderstood + report.notUnderstood;
+        entry.truncatedLines = stored.truncatedLines + report.truncatedLines;
+        return writer.commit(entry);
+    };
+
+    if (!writer.begin())
+        return failWrite();
+    Event event;
+    std::string lastLineCopy;
+    int inBatch = 0;
+    std::int64_t samplesKept = stored.notUnderstood; // samples are kept per source
+    for (;;) {
+        ++report.linesRead;
+        if (line.truncated)
+            ++report.truncatedLines;
+        event = Event{};
+        switch (parser.parse(line.text, event)) {
+        case LineVerdict::Event:
+            if (!writer.write(event, entry.id, line.offset))
+                return failWrite();
+            ++report.events;
+            if (!entry.firstTimeMs || event.timeUtcMs < *entry.firstTimeMs)
+                entry.firstTimeMs = event.timeUtcMs;
+            if (!entry.lastTimeMs || event.timeUtcMs > *entry.lastTimeMs)
+                entry.lastTimeMs = event.timeUtcMs;
+            break;
+        case LineVerdict::Ignored:
+            ++report.ignored;
+            if (parser.lastWasForeign())
+                ++report.foreignLines;
+            break;
+        case LineVerdict::NotUnderstood:
+            ++report.notUnderstood;
+            if (samplesKept < samplesPerSource) {
+                ++samplesKept;
+                if (!writer.writeUnparsed(entry.id, line.offset, parser.problem(), line.text))
+                    return failWrite();
+            }
+            if (report.samples.size() < 10) {
+                const std::string_view problem = parser.problem();
+                const std::size_t shown = std::min<std::size_t>(line.text.size(), 2048);
+                report.samples << UnparsedSample{
+                    line.offset, QString::fromUtf8(problem.data(), qsizetype(problem.size())),
+                    QString::fromUtf8(line.text.data(), qsizetype(shown))};
+            }
+            break;
+        }
+
+        // The line's view dies with the next nextLine(); its copy feeds the ledger's
+        // tail hash (assign reuses the capacity, so this does not allocate per line).
+        const bool batchFull = ++inBatch >= m_options.batchLines;
+        lastLineCopy.assign(line.text);
+        const std::string_view lastLine = lastLineCopy;
+        if (batchFull) {
+            inBatch = 0;
+            if (!commitBatch(lastLine))
+                return failWrite();
+            reportProgress();
+            if (m_cancel && m_cancel->load()) {
+                report.outcome = ImportReport::Outcome::Cancelled;
+                return report;
+            }
+            if (!writer.begin())
+                return failWrite();
+        }
+        if (!source->nextLine(line)) {
+            if (source->hasError()) {
+                // Keep what was read before the damage: those lines are sound.
+                report.outcome = ImportReport::Outcome::Failed;
+                report.error = source->errorString();
+            }
+            if (batchFull) {
+                writer.rollback(); // the empty transaction begun above
+            } else if (!commitBatch(lastLine)) {
+                return failWrite();
+            }
+            break;
+        }
+    }
+    reportProgress();
+    return report;
+}
+
+} // namespace rejectscope

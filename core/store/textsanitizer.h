@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace rejectscope {
+
+// True when `text` is valid UTF-8. Log content is bytes; anything stored or shown
+// as text must be valid UTF-8 first.
+bool isValidUtf8(std::string_view text);
+
+// `text` itself when valid UTF-8, else a copy in `scratch` with each invalid byte
+// replaced by U+FFFD; the returned view points into `text` or `scratch`.
+std::string_view validUtf8(std::string_view text, std::string &scratch);
+
+} // namespace rejectscope

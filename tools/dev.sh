@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine for Rejectscope, builds it, and runs a job:
+#   tools/dev.sh demo   import the bundled sample log and print the summary
+#   tools/dev.sh test   run every test
+#   tools/dev.sh build  only install what is missing and build
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+job=${1:-demo}
+build_dir=${BUILD_DIR:-build}
+
+# Debian packages the build and the tests need.
+packages=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-charts-dev libqt6sql6-sqlite libqt6svg6-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  libarchive-dev zlib1g-dev libsqlite3-dev
+  gzip bzip2 xz-utils zstd python3 sqlite3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build_dir" -j"$(nproc)"
+
+case "$job" in
+  build) ;;
+  demo)
+    db=$(mktemp -d)/sample.db
+    "$build_dir/app/cli/rejectscope-cli" import --db "$db" --tz UTC resources/samples/maillog
+    "$build_dir/app/cli/rejectscope-cli" summary --db "$db"
+    echo "(database: $db)"
+    ;;
+  test)
+    ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)"
+    ;;
+  *) echo "usage: tools/dev.sh demo|test|build" >&2; exit 2 ;;
+esac
