@@ -82,7 +82,7 @@ EventWriter::EventWriter(Database &database)
 EventWriter::~EventWriter()
 {
     for (sqlite3_stmt *statement : {m_insertEvent, m_insertHost, m_selectHost, m_upsertMinute,
-                                    m_insertUnparsed, m_updateSource})
+                                    m_insertUnparsed, m_updateSource, m_insertCheckpoint})
         sqlite3_finalize(statement);
 }
 
@@ -153,7 +153,32 @@ bool EventWriter::prepare()
                 " lines_read = ?5, events = ?6, ignored = ?7, foreign_lines = ?8,"
                 " not_understood = ?9, truncated_lines = ?10, first_time_ms = ?11,"
                 " last_time_ms = ?12, imported_at_ms = ?13 WHERE id = ?1",
-                &m_updateSource);
+                &m_updateSource)
+        && prep("INSERT INTO source_checkpoint (source_id, offset_reached, line_hash)"
+                " VALUES (?1, ?2, ?3) ON CONFLICT (source_id, offset_reached) DO NOTHING",
+                &m_insertCheckpoint);
+}
+
+bool EventWriter::addCheckpoint(std::int64_t sourceId, std::int64_t offset,
+                                const QByteArray &lineHash)
+{
+    sqlite3_bind_int64(m_insertCheckpoint, 1, sourceId);
+    sqlite3_bind_int64(m_insertCheckpoint, 2, offset);
+    sqlite3_bind_text(m_insertCheckpoint, 3, lineHash.constData(), int(lineHash.size()),
+                      SQLITE_TRANSIENT);
+    return step(m_insertCheckpoint);
+}
+
+bool EventWriter::completeSenders()
+{
+    // Portable SQL; the partial index event_sender_missing keeps the scan to the
+    // deliveries still waiting for their sender.
+    return exec("UPDATE event SET sender = (SELECT q.sender FROM event q"
+                " WHERE q.kind = 3 AND q.queue_id = event.queue_id AND q.time_ms <= event.time_ms"
+                " ORDER BY q.time_ms DESC LIMIT 1)"
+                " WHERE kind = 2 AND sender IS NULL AND EXISTS (SELECT 1 FROM event q"
+                " WHERE q.kind = 3 AND q.queue_id = event.queue_id AND q.time_ms <= event.time_ms"
+                " AND q.sender IS NOT NULL)");
 }
 
 bool EventWriter::createSource(LedgerEntry &entry)
@@ -335,7 +360,7 @@ bool EventWriter::commit(const LedgerEntry &entry)
     else
         sqlite3_bind_null(s, 12);
     sqlite3_bind_int64(s, 13, QDateTime::currentMSecsSinceEpoch());
-    if (!step(s))
+    if (!step(s) || !addCheckpoint(entry.id, entry.offsetReached, entry.tailHash))
         return false;
     return exec("COMMIT");
 }

@@ -38,8 +38,14 @@ public:
     bool write(const Event &event, std::int64_t sourceId, std::int64_t lineOffset);
     bool writeUnparsed(std::int64_t sourceId, std::int64_t lineOffset, std::string_view problem,
                        std::string_view text);
-    // Flushes the minute counts, updates the ledger row and commits.
+    // Records the hash of the line that ends at `offset` (see source_checkpoint).
+    bool addCheckpoint(std::int64_t sourceId, std::int64_t offset, const QByteArray &lineHash);
+    // Flushes the minute counts, updates the ledger row (with a checkpoint at its
+    // offset) and commits.
     bool commit(const LedgerEntry &entry);
+    // Gives deliveries without a sender the sender of their queue id's qmgr line,
+    // wherever that line was imported from (its own transaction).
+    bool completeSenders();
     void rollback();
 
     // The hash of a case-folded retry key; 0 when the event has none.
@@ -67,6 +73,7 @@ private:
     sqlite3_stmt *m_upsertMinute = nullptr;
     sqlite3_stmt *m_insertUnparsed = nullptr;
     sqlite3_stmt *m_updateSource = nullptr;
+    sqlite3_stmt *m_insertCheckpoint = nullptr;
     QHash<QByteArray, std::int64_t> m_hosts;
     QHash<MinuteKey, std::int64_t> m_minutes;
     std::string m_scratch[32]; // per bound column, for text that had to be repaired

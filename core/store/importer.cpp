@@ -6,7 +6,12 @@
 #include "parse/lineparser.h"
 #include "parse/timestampresolver.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QSqlQuery>
+#include <QTemporaryFile>
+
+#include <cstdio>
 
 #include <memory>
 
@@ -53,6 +58,54 @@ QList<LedgerEntry> ledgerCandidates(Database &database, const QByteArray &finger
     return entries;
 }
 
+struct Checkpoint {
+    std::int64_t offset;
+    QByteArray lineHash;
+};
+
+QList<Checkpoint> checkpointsOf(Database &database, std::int64_t sourceId)
+{
+    QList<Checkpoint> checkpoints;
+    QSqlQuery query(database.connection());
+    query.prepare(u"SELECT offset_reached, line_hash FROM source_checkpoint WHERE source_id = ?"
+                  " ORDER BY offset_reached"_s);
+    query.addBindValue(qint64(sourceId));
+    if (query.exec()) {
+        while (query.next())
+            checkpoints << Checkpoint{query.value(0).toLongLong(), query.value(1).toString().toLatin1()};
+    }
+    return checkpoints;
+}
+
+enum class StreamMatch {
+    Same,      // every checkpoint matched and the stored offset is a line end here
+    Prefix,    // the file ends before the stored offset, every checkpoint on the way matched
+    Different, // a checkpoint's line differs, or falls inside a line
+    Error,     // the source could not be read
+};
+
+// Reads `source` up to `offsetReached`, comparing the line that ends at each
+// checkpoint with the stored hash. Leaves the source just after the last line read.
+StreamMatch matchStoredStream(LogSource &source, const QList<Checkpoint> &checkpoints,
+                              std::int64_t offsetReached)
+{
+    qsizetype next = 0;
+    LogSource::Line line{};
+    while (source.decompressedOffset() < offsetReached) {
+        if (!source.nextLine(line))
+            return source.hasError() ? StreamMatch::Error : StreamMatch::Prefix;
+        const std::int64_t end = source.decompressedOffset();
+        if (next < checkpoints.size() && checkpoints.at(next).offset < end)
+            return StreamMatch::Different;
+        if (next < checkpoints.size() && checkpoints.at(next).offset == end) {
+            if (hashOf(line.text) != checkpoints.at(next).lineHash)
+                return StreamMatch::Different;
+            ++next;
+        }
+    }
+    return source.decompressedOffset() == offsetReached ? StreamMatch::Same : StreamMatch::Different;
+}
+
 // Opens a fresh reader of `path`; on failure fills the report.
 std::unique_ptr<LogSource> openSource(const QString &path, ImportReport &report)
 {
@@ -75,52 +128,81 @@ Importer::Importer(Database &database, ImportOptions options)
 
 ImportReport Importer::importFile(const QString &path)
 {
+    if (path != u"-"_s)
+        return importSource(path, path);
+    // Standard input cannot be read twice, and telling a stored stream from a new
+    // one with the same first line may take a second read: spool it first.
     ImportReport report;
     report.path = path;
-    std::unique_ptr<LogSource> source = openSource(path, report);
+    QTemporaryFile spool(QDir::tempPath() + u"/rejectscope-stdin-XXXXXX"_s);
+    QFile input;
+    if (!spool.open() || !input.open(stdin, QIODevice::ReadOnly)) {
+        report.outcome = ImportReport::Outcome::Failed;
+        report.error = QCoreApplication::translate("Importer", "cannot buffer standard input: %1")
+                           .arg(spool.errorString());
+        return report;
+    }
+    QByteArray chunk(1 << 20, Qt::Uninitialized);
+    for (;;) {
+        const qint64 got = input.read(chunk.data(), chunk.size());
+        if (got <= 0)
+            break;
+        if (spool.write(chunk.constData(), got) != got) {
+            report.outcome = ImportReport::Outcome::Failed;
+            report.error = QCoreApplication::translate("Importer", "cannot buffer standard input: %1")
+                               .arg(spool.errorString());
+            return report;
+        }
+    }
+    spool.flush();
+    return importSource(spool.fileName(), path);
+}
+
+ImportReport Importer::importSource(const QString &readPath, const QString &path)
+{
+    ImportReport report;
+    report.path = path;
+    std::unique_ptr<LogSource> source = openSource(readPath, report);
     if (!source)
         return report;
 
-    // Which stored stream is this? Same first line and the same line just before
-    // the stored offset: the same log, rotated, compressed or grown.
+    // Which stored stream is this? Same first line and the same lines at every
+    // checkpoint up to the stored offset: the same log, rotated, compressed or grown.
     LedgerEntry entry;
     entry.fingerprint = hashOf(std::string_view(source->firstLine().constData(),
                                                 std::size_t(source->firstLine().size())));
     entry.path = path;
     const QList<LedgerEntry> candidates = ledgerCandidates(m_database, entry.fingerprint);
     for (const LedgerEntry &candidate : candidates) {
-        if (candidate.offsetReached == 0) {
-            entry = candidate;
-            break;
+        const StreamMatch match = matchStoredStream(*source, checkpointsOf(m_database, candidate.id),
+                                                    candidate.offsetReached);
+        if (match == StreamMatch::Error) {
+            report.outcome = ImportReport::Outcome::Failed;
+            report.error = source->errorString();
+            return report;
         }
-        if (!source->skipTo(candidate.offsetReached)) {
-            if (source->hasError()) {
-                report.outcome = ImportReport::Outcome::Failed;
-                report.error = source->errorString();
-                return report;
-            }
-            // Shorter than what is stored, with the same first line: an earlier
-            // copy of a stored log. Everything in it is stored already.
+        if (match == StreamMatch::Prefix) {
+            // An earlier, shorter copy of a stored log: everything in it is stored.
             report.outcome = ImportReport::Outcome::AlreadyImported;
             report.skippedBytes = source->decompressedOffset();
             return report;
         }
-        if (ledgerHash(source->lastSkippedLine()) == candidate.tailHash) {
+        if (match == StreamMatch::Same) {
             entry = candidate;
-            report.resumed = true;
+            report.resumed = candidate.offsetReached > 0;
             report.skippedBytes = candidate.offsetReached;
             break;
         }
         // Another log that happens to start with the same line: read it from the start.
-        source = openSource(path, report);
+        source = openSource(readPath, report);
         if (!source)
             return report;
     }
     entry.path = path;
 
     TimestampResolver::Options timeOptions;
-    timeOptions.reference = source->isStdin() ? m_options.stdinReference
-                                              : source->modificationTime();
+    timeOptions.reference = path == u"-"_s ? m_options.stdinReference
+                                           : source->modificationTime();
     timeOptions.zone = m_options.zone;
     timeOptions.firstYear = m_options.year;
     TimestampResolver resolver(timeOptions);
@@ -193,6 +275,14 @@ ImportReport Importer::importFile(const QString &path)
         event = Event{};
         switch (parser.parse(line.text, event)) {
         case LineVerdict::Event:
+            if (event.kind == EventKind::QueueSender && event.senderKnown) {
+                m_queueSenders.remember(event.queueId, event.sender);
+            } else if (event.kind == EventKind::Delivery && !event.senderKnown) {
+                if (const auto sender = m_queueSenders.senderOf(event.queueId)) {
+                    event.sender = *sender;
+                    event.senderKnown = true;
+                }
+            }
             if (!writer.write(event, entry.id, line.offset))
                 return failWrite();
             ++report.events;
@@ -222,6 +312,10 @@ ImportReport Importer::importFile(const QString &path)
             }
             break;
         }
+
+        if (report.linesRead % checkpointInterval == 0
+            && !writer.addCheckpoint(entry.id, source->decompressedOffset(), hashOf(line.text)))
+            return failWrite();
 
         // The line's view dies with the next nextLine(); its copy feeds the ledger's
         // tail hash (assign reuses the capacity, so this does not allocate per line).
@@ -253,6 +347,10 @@ ImportReport Importer::importFile(const QString &path)
             }
             break;
         }
+    }
+    if (!writer.completeSenders() && report.outcome != ImportReport::Outcome::Failed) {
+        report.outcome = ImportReport::Outcome::Failed;
+        report.error = writer.errorString();
     }
     reportProgress();
     return report;

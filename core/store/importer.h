@@ -1,5 +1,7 @@
 #pragma once
 
+#include "queuesendercache.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -76,12 +78,17 @@ public:
     ImportReport importFile(const QString &path);
 
     static constexpr int samplesPerSource = 100;
+    static constexpr int checkpointInterval = 1024; // lines between ledger checkpoints
 
 private:
+    // Reads `readPath`, recording it in the ledger and the report as `path`.
+    ImportReport importSource(const QString &readPath, const QString &path);
+
     Database &m_database;
     ImportOptions m_options;
     ProgressCallback m_progress;
     const std::atomic_bool *m_cancel = nullptr;
+    QueueSenderCache m_queueSenders; // spans files: a rotated set is one history
 };
 
 } // namespace rejectscope

@@ -4,6 +4,7 @@ target_sources(rejectscope_core PRIVATE
     store/eventwriter.h store/eventwriter.cpp
     store/importer.h store/importer.cpp
     store/ledger.h
+    store/queuesendercache.h store/queuesendercache.cpp
     store/summary.h store/summary.cpp
     store/textsanitizer.h store/textsanitizer.cpp)
 qt_add_resources(rejectscope_core "schema"
