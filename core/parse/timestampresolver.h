@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace rejectscope {
 
@@ -39,6 +40,26 @@ private:
     // offset only changes at DST transitions, so it is cached per local hour.
     std::int64_t m_cachedHourKey = -1;
     std::int64_t m_cachedOffsetMs = 0;
+    // In the hour a DST change repeats, the same local time exists twice: the
+    // second offset, and whether the log has already moved on to the repeat.
+    std::int64_t m_cachedLaterOffsetMs = 0;
+    bool m_cachedAmbiguous = false;
+    std::int64_t m_repeatHourKey = -1;
+    std::int64_t m_lastLocalUtcMs = 0;
+    bool m_haveLast = false;
+    int m_referenceYear = 0;
+    int m_referenceMonth = 0;
+    // The zone's offset changes around the years being read, fetched from QTimeZone
+    // once, so that even a log that jumps between dates never asks it per line.
+    std::int64_t m_zoneFromSecs = 0;
+    std::int64_t m_zoneToSecs = -1;
+    int m_zoneInitialOffset = 0;
+    std::vector<std::int64_t> m_transitionSecs;
+    std::vector<int> m_transitionOffsets;
+
+    void cacheOffsets(std::int64_t hourKey, int year);
+    void loadTransitions(int year);
+    int offsetAt(std::int64_t utcSecs) const;
 };
 
 } // namespace rejectscope
