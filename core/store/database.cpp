@@ -7,6 +7,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <sqlite3.h>
@@ -138,7 +139,7 @@ bool Database::open(Mode mode)
         // (a crash loses at most the last transactions, never consistency).
         if (!query.exec(u"PRAGMA journal_mode=WAL"_s) || !query.exec(u"PRAGMA synchronous=NORMAL"_s))
             return fail(tr("cannot prepare it for writing: %1").arg(query.lastError().text()));
-        if (!migrate())
+        if (!migrate() || !ensureEventIndexes())
             return false;
     } else if (schemaVersion() != currentSchemaVersion()) {
         return fail(tr("its schema is version %1; open it for writing once to upgrade it")
@@ -192,6 +193,42 @@ bool Database::migrate()
             db.rollback();
             return fail(tr("the schema upgrade to version %1 failed: %2").arg(version + 1).arg(why));
         }
+    }
+    return true;
+}
+
+bool Database::runScript(const QString &resource)
+{
+    QFile file(resource);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("the schema resource %1 is missing").arg(resource));
+    QSqlQuery query(connection());
+    for (const QString &statement : statementsOf(QString::fromUtf8(file.readAll()))) {
+        if (!query.exec(statement))
+            return fail(tr("cannot build the indexes: %1").arg(query.lastError().text()));
+    }
+    return true;
+}
+
+bool Database::ensureEventIndexes()
+{
+    // Lets SQLite's sorter use a second core while it builds an index.
+    QSqlQuery(connection()).exec(u"PRAGMA threads = 2"_s);
+    return runScript(u":/rejectscope/schema/event-indexes.sql"_s);
+}
+
+bool Database::dropEventIndexes()
+{
+    QFile file(u":/rejectscope/schema/event-indexes.sql"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("the schema resource %1 is missing").arg(file.fileName()));
+    static const QRegularExpression name(u"CREATE INDEX IF NOT EXISTS (\\w+)"_s);
+    QSqlQuery query(connection());
+    auto it = name.globalMatch(QString::fromUtf8(file.readAll()));
+    while (it.hasNext()) {
+        // Index names come from our own resource, never from input.
+        if (!query.exec(u"DROP INDEX IF EXISTS "_s + it.next().captured(1)))
+            return fail(tr("cannot drop an index: %1").arg(query.lastError().text()));
     }
     return true;
 }

@@ -30,6 +30,11 @@ public:
     // The connection's sqlite3 handle, for the import's prepared-statement path.
     sqlite3 *nativeHandle() const;
 
+    // The event table's secondary indexes (schema/event-indexes.sql): built on open
+    // when missing; a bulk import drops them and builds them again at its end.
+    bool ensureEventIndexes();
+    bool dropEventIndexes();
+
     int schemaVersion() const;
     static int currentSchemaVersion();
     // 'RSCP': marks the file as ours in the SQLite header.
@@ -38,6 +43,7 @@ public:
 private:
     bool checkOwnership(bool &isEmpty);
     bool migrate();
+    bool runScript(const QString &resource);
     bool fail(const QString &message);
 
     QString m_path;

@@ -219,6 +219,11 @@ void EventWriter::bindText(int index, std::string_view text, bool nullWhenEmpty)
         sqlite3_bind_null(m_insertEvent, index);
         return;
     }
+    if (text.empty()) {
+        // A null pointer would bind SQL NULL; the null sender <> is the empty string.
+        sqlite3_bind_text(m_insertEvent, index, "", 0, SQLITE_STATIC);
+        return;
+    }
     const std::string_view valid = validUtf8(text, m_scratch[index]);
     // The line buffer (or the scratch string) outlives the statement's step.
     sqlite3_bind_text(m_insertEvent, index, valid.data(), int(valid.size()), SQLITE_STATIC);
@@ -242,10 +247,9 @@ std::int64_t EventWriter::hostId(std::string_view name)
     return id;
 }
 
-bool EventWriter::write(const Event &event, std::int64_t sourceId, std::int64_t lineOffset)
+bool EventWriter::write(const Event &event, std::int64_t sourceId, std::int64_t lineOffset,
+                        ReasonClass reason, int klass, std::int64_t retryKey)
 {
-    const ReasonClass reason = classifyReason(event);
-    const int klass = codeClass(event);
     sqlite3_stmt *s = m_insertEvent;
     sqlite3_bind_int64(s, SourceId, sourceId);
     sqlite3_bind_int64(s, LineOffset, lineOffset);
@@ -265,7 +269,7 @@ bool EventWriter::write(const Event &event, std::int64_t sourceId, std::int64_t 
     sqlite3_bind_int(s, CodeClass, klass);
     bindText(EnhancedCode, event.enhancedCode);
     sqlite3_bind_int(s, Reason, int(reason));
-    sqlite3_bind_int64(s, RetryKey, retryKey(event));
+    sqlite3_bind_int64(s, RetryKey, retryKey);
     bindText(QueueId, event.queueId);
     bindText(ClientName, event.clientName);
     bindText(ClientIp, event.clientIp);

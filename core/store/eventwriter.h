@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/reasonclass.h"
 #include "ledger.h"
 #include "parse/event.h"
 
@@ -35,7 +36,9 @@ public:
     bool createSource(LedgerEntry &entry);
 
     bool begin();
-    bool write(const Event &event, std::int64_t sourceId, std::int64_t lineOffset);
+    // Stores an event whose reason, code class and retry key are worked out already.
+    bool write(const Event &event, std::int64_t sourceId, std::int64_t lineOffset,
+               ReasonClass reason, int codeClass, std::int64_t retryKey);
     bool writeUnparsed(std::int64_t sourceId, std::int64_t lineOffset, std::string_view problem,
                        std::string_view text);
     // Records the hash of the line that ends at `offset` (see source_checkpoint).

@@ -5,9 +5,12 @@
 #include "io/logsource.h"
 #include "parse/lineparser.h"
 #include "parse/timestampresolver.h"
+#include "parsingreader.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QTemporaryFile>
 
@@ -16,6 +19,8 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcImport, "rejectscope.import")
 
 namespace rejectscope {
 
@@ -214,11 +219,18 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
         return report;
     }
 
-    LogSource::Line line{};
-    if (!source->nextLine(line)) {
-        if (source->hasError()) {
+    ParsingReader::Options readerOptions;
+    readerOptions.samplesLeft = std::max<std::int64_t>(0, samplesPerSource - entry.notUnderstood);
+    readerOptions.checkpointInterval = checkpointInterval;
+    readerOptions.batchLines = std::min(readerOptions.batchLines, m_options.batchLines);
+    ParsingReader reader(*source, parser, readerOptions);
+    reader.start();
+
+    std::unique_ptr<ParsedBatch> batch = reader.next();
+    if (!batch || (batch->linesRead == 0 && batch->endOfStream)) {
+        if (batch && !batch->sourceError.isEmpty()) {
             report.outcome = ImportReport::Outcome::Failed;
-            report.error = source->errorString();
+            report.error = batch->sourceError;
         } else if (report.resumed) {
             report.outcome = ImportReport::Outcome::AlreadyImported;
         }
@@ -230,29 +242,49 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
         return report;
     }
 
+    // A large import into a small database is much faster without the secondary
+    // indexes, built once at the end (and again by Database::open if it is killed).
+    const bool bulk = isBulkImport(*source);
+    if (bulk && !m_database.dropEventIndexes()) {
+        report.outcome = ImportReport::Outcome::Failed;
+        report.error = m_database.errorString();
+        return report;
+    }
+
     ImportProgress progress;
     progress.path = path;
     progress.bytesTotal = source->totalBytes();
-    const auto reportProgress = [&] {
+    const auto reportProgress = [&](std::int64_t bytesDone) {
         if (!m_progress)
             return;
-        progress.bytesDone = source->bytesConsumed();
+        progress.bytesDone = bytesDone;
         progress.linesRead = report.linesRead;
         m_progress(progress);
+    };
+    QElapsedTimer phase;
+    phase.start();
+    const auto finish = [&] {
+        reader.stop();
+        qCDebug(lcImport) << "stored" << report.linesRead << "lines in" << phase.restart() << "ms";
+        if (bulk && !m_database.ensureEventIndexes() && report.outcome != ImportReport::Outcome::Failed) {
+            report.outcome = ImportReport::Outcome::Failed;
+            report.error = m_database.errorString();
+        }
+        return report;
     };
     const auto failWrite = [&] {
         writer.rollback();
         report.outcome = ImportReport::Outcome::Failed;
         report.error = writer.errorString();
-        return report;
+        return finish();
     };
 
     // The ledger row always holds what is committed: the stored counts plus this
     // run's, the offset after the last stored line and that line's hash.
     const LedgerEntry stored = entry;
-    const auto commitBatch = [&](std::string_view lastLine) {
-        entry.offsetReached = source->decompressedOffset();
-        entry.tailHash = hashOf(lastLine);
+    const auto commit = [&](std::int64_t endOffset, const QByteArray &lastLineHash) {
+        entry.offsetReached = endOffset;
+        entry.tailHash = lastLineHash;
         entry.linesRead = stored.linesRead + report.linesRead;
         entry.events = stored.events + report.events;
         entry.ignored = stored.ignored + report.ignored;
@@ -264,17 +296,12 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
 
     if (!writer.begin())
         return failWrite();
-    Event event;
-    std::string lastLineCopy;
-    int inBatch = 0;
-    std::int64_t samplesKept = stored.notUnderstood; // samples are kept per source
-    for (;;) {
-        ++report.linesRead;
-        if (line.truncated)
-            ++report.truncatedLines;
-        event = Event{};
-        switch (parser.parse(line.text, event)) {
-        case LineVerdict::Event:
+    std::int64_t linesInTransaction = 0;
+    std::int64_t endOffset = entry.offsetReached;
+    QByteArray lastLineHash = entry.tailHash;
+    for (; batch; batch = reader.next()) {
+        for (ParsedBatch::Item &item : batch->events) {
+            Event &event = item.event;
             if (event.kind == EventKind::QueueSender && event.senderKnown) {
                 m_queueSenders.remember(event.queueId, event.sender);
             } else if (event.kind == EventKind::Delivery && !event.senderKnown) {
@@ -283,77 +310,82 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
                     event.senderKnown = true;
                 }
             }
-            if (!writer.write(event, entry.id, line.offset))
+            if (!writer.write(event, entry.id, item.lineOffset, item.reason, item.codeClass,
+                              item.retryKey))
                 return failWrite();
-            ++report.events;
             if (!entry.firstTimeMs || event.timeUtcMs < *entry.firstTimeMs)
                 entry.firstTimeMs = event.timeUtcMs;
             if (!entry.lastTimeMs || event.timeUtcMs > *entry.lastTimeMs)
                 entry.lastTimeMs = event.timeUtcMs;
-            break;
-        case LineVerdict::Ignored:
-            ++report.ignored;
-            if (parser.lastWasForeign())
-                ++report.foreignLines;
-            break;
-        case LineVerdict::NotUnderstood:
-            ++report.notUnderstood;
-            if (samplesKept < samplesPerSource) {
-                ++samplesKept;
-                if (!writer.writeUnparsed(entry.id, line.offset, parser.problem(), line.text))
-                    return failWrite();
-            }
-            if (report.samples.size() < 10) {
-                const std::string_view problem = parser.problem();
-                const std::size_t shown = std::min<std::size_t>(line.text.size(), 2048);
-                report.samples << UnparsedSample{
-                    line.offset, QString::fromUtf8(problem.data(), qsizetype(problem.size())),
-                    QString::fromUtf8(line.text.data(), qsizetype(shown))};
-            }
-            break;
         }
-
-        if (report.linesRead % checkpointInterval == 0
-            && !writer.addCheckpoint(entry.id, source->decompressedOffset(), hashOf(line.text)))
-            return failWrite();
-
-        // The line's view dies with the next nextLine(); its copy feeds the ledger's
-        // tail hash (assign reuses the capacity, so this does not allocate per line).
-        const bool batchFull = ++inBatch >= m_options.batchLines;
-        lastLineCopy.assign(line.text);
-        const std::string_view lastLine = lastLineCopy;
-        if (batchFull) {
-            inBatch = 0;
-            if (!commitBatch(lastLine))
+        for (const ParsedBatch::Unparsed &unparsed : batch->unparsed) {
+            if (!writer.writeUnparsed(entry.id, unparsed.lineOffset, unparsed.problem, unparsed.text))
                 return failWrite();
-            reportProgress();
+            if (report.samples.size() < 10)
+                report.samples << UnparsedSample{unparsed.lineOffset,
+                                                 QString::fromStdString(unparsed.problem),
+                                                 QString::fromUtf8(unparsed.text.data(),
+                                                                   qsizetype(unparsed.text.size()))};
+        }
+        for (const ParsedBatch::Checkpoint &checkpoint : batch->checkpoints) {
+            if (!writer.addCheckpoint(entry.id, checkpoint.offset, checkpoint.lineHash))
+                return failWrite();
+        }
+        report.linesRead += batch->linesRead;
+        report.events += std::int64_t(batch->events.size());
+        report.ignored += batch->ignored;
+        report.foreignLines += batch->foreignLines;
+        report.notUnderstood += batch->notUnderstood;
+        report.truncatedLines += batch->truncatedLines;
+        linesInTransaction += batch->linesRead;
+        if (batch->linesRead > 0) {
+            endOffset = batch->endOffset;
+            lastLineHash = batch->lastLineHash;
+        }
+        if (!batch->sourceError.isEmpty()) {
+            // Keep what was read before the damage: those lines are sound.
+            report.outcome = ImportReport::Outcome::Failed;
+            report.error = batch->sourceError;
+        }
+        if (linesInTransaction >= m_options.batchLines || batch->endOfStream) {
+            if (!commit(endOffset, lastLineHash))
+                return failWrite();
+            linesInTransaction = 0;
+            reportProgress(batch->bytesConsumed);
+            if (batch->endOfStream)
+                break;
             if (m_cancel && m_cancel->load()) {
                 report.outcome = ImportReport::Outcome::Cancelled;
-                return report;
+                return finish();
             }
             if (!writer.begin())
                 return failWrite();
         }
-        if (!source->nextLine(line)) {
-            if (source->hasError()) {
-                // Keep what was read before the damage: those lines are sound.
-                report.outcome = ImportReport::Outcome::Failed;
-                report.error = source->errorString();
-            }
-            if (batchFull) {
-                writer.rollback(); // the empty transaction begun above
-            } else if (!commitBatch(lastLine)) {
-                return failWrite();
-            }
-            break;
-        }
     }
+    finish();
+    qCDebug(lcImport) << "indexes built in" << phase.restart() << "ms";
     if (!writer.completeSenders() && report.outcome != ImportReport::Outcome::Failed) {
         report.outcome = ImportReport::Outcome::Failed;
         report.error = writer.errorString();
     }
-    reportProgress();
+    qCDebug(lcImport) << "senders completed in" << phase.restart() << "ms";
     return report;
+}
+
+bool Importer::isBulkImport(const LogSource &source) const
+{
+    // About 150 bytes a line, and compressed logs hold about eight times their size.
+    const std::int64_t bytes = source.totalBytes();
+    if (bytes <= 0)
+        return false;
+    const std::int64_t expectedLines =
+        bytes / 150 * (source.compression() == Compression::None ? 1 : 8);
+    QSqlQuery query(m_database.connection());
+    // MAX(id) is instant where COUNT(*) would scan; ids only grow, so it is an upper bound.
+    const std::int64_t stored = query.exec(u"SELECT COALESCE(MAX(id), 0) FROM event"_s) && query.next()
+                                    ? query.value(0).toLongLong()
+                                    : 0;
+    return expectedLines >= 100000 && expectedLines > stored;
 }
 
 } // namespace rejectscope

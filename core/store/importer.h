@@ -15,6 +15,7 @@
 namespace rejectscope {
 
 class Database;
+class LogSource;
 
 // How year-less timestamps are read and how often the import commits.
 struct ImportOptions {
@@ -83,6 +84,8 @@ public:
 private:
     // Reads `readPath`, recording it in the ledger and the report as `path`.
     ImportReport importSource(const QString &readPath, const QString &path);
+    // True when the file is large against what is stored: indexes are then rebuilt.
+    bool isBulkImport(const LogSource &source) const;
 
     Database &m_database;
     ImportOptions m_options;

@@ -5,9 +5,11 @@ target_sources(rejectscope_core PRIVATE
     store/importer.h store/importer.cpp
     store/ledger.h
     store/queuesendercache.h store/queuesendercache.cpp
+    store/parsedbatch.h store/parsedbatch.cpp
+    store/parsingreader.h store/parsingreader.cpp
     store/summary.h store/summary.cpp
     store/textsanitizer.h store/textsanitizer.cpp)
 qt_add_resources(rejectscope_core "schema"
     PREFIX "/rejectscope/schema"
     BASE store/schema
-    FILES store/schema/001-initial.sql)
+    FILES store/schema/001-initial.sql store/schema/event-indexes.sql)

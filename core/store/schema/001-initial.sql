@@ -76,12 +76,9 @@ CREATE TABLE event (
     nrcpt            INTEGER
 );
 CREATE INDEX event_time ON event (time_ms);
--- Covers the retry-chain scan: chains are built from this index alone.
-CREATE INDEX event_retry ON event (retry_key, time_ms, code_class, status, kind);
-CREATE INDEX event_queue ON event (queue_id);
--- Deliveries whose sender is not known yet: the qmgr line naming it may come in a
--- log imported later. Small, and what the import's sender fix-up scans.
-CREATE INDEX event_sender_missing ON event (queue_id) WHERE kind = 2 AND sender IS NULL;
+-- The indexes on random keys are in event-indexes.sql: a large import drops them
+-- and builds them again at its end, several times faster than keeping them up to
+-- date row by row.
 
 -- Events per minute by direction, kind, code class, reason and status, kept up to
 -- date by the importer, so that charts and summaries never scan the event table.

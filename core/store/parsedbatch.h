@@ -1,0 +1,77 @@
+#pragma once
+
+#include "analysis/reasonclass.h"
+#include "parse/event.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rejectscope {
+
+// Owns copies of strings in large chunks that never move, so string_views into it
+// stay valid for the arena's life (the line buffer they were parsed from does not).
+class TextArena
+{
+public:
+    std::string_view copy(std::string_view text);
+
+private:
+    static constexpr std::size_t chunkSize = 256 * 1024;
+    std::vector<std::unique_ptr<char[]>> m_chunks;
+    std::size_t m_used = chunkSize; // no chunk yet
+};
+
+// Some thousand lines, parsed by the reading thread and handed to the writing
+// thread: the events (their text copied into the arena), the lines not
+// understood, the ledger checkpoints passed, and where the batch ends.
+struct ParsedBatch {
+    // An event with what is derived from it, worked out on the reading thread so
+    // the writing thread only binds and steps.
+    struct Item {
+        Event event;
+        std::int64_t lineOffset = 0;
+        ReasonClass reason = ReasonClass::Other;
+        int codeClass = 0;
+        std::int64_t retryKey = 0;
+    };
+    struct Unparsed {
+        std::int64_t lineOffset = 0;
+        std::string problem;
+        std::string text;
+    };
+    struct Checkpoint {
+        std::int64_t offset = 0;
+        QByteArray lineHash;
+    };
+
+    std::vector<Item> events;
+    std::vector<Unparsed> unparsed; // the first ones of the source only; all are counted
+    std::vector<Checkpoint> checkpoints;
+    std::int64_t linesRead = 0;
+    std::int64_t ignored = 0;
+    std::int64_t foreignLines = 0;
+    std::int64_t notUnderstood = 0;
+    std::int64_t truncatedLines = 0;
+    std::int64_t endOffset = 0;     // decompressed offset after the batch's last line
+    QByteArray lastLineHash;        // ledger hash of the batch's last line
+    std::int64_t bytesConsumed = 0; // of the file, for progress
+    bool endOfStream = false;
+    QString sourceError;            // set when reading failed after this batch's lines
+    TextArena arena;
+
+private:
+    std::string m_repairScratch;
+public:
+
+    // Copies `event` into the arena, its text repaired to valid UTF-8, and derives
+    // its reason, code class and retry key.
+    void addEvent(const Event &event, std::int64_t lineOffset);
+};
+
+} // namespace rejectscope
