@@ -82,7 +82,8 @@ EventWriter::EventWriter(Database &database)
 EventWriter::~EventWriter()
 {
     for (sqlite3_stmt *statement : {m_insertEvent, m_insertHost, m_selectHost, m_upsertMinute,
-                                    m_insertUnparsed, m_updateSource, m_insertCheckpoint})
+                                    m_insertUnparsed, m_updateSource, m_insertCheckpoint,
+                                    m_insertQueueSender})
         sqlite3_finalize(statement);
 }
 
@@ -156,7 +157,33 @@ bool EventWriter::prepare()
                 &m_updateSource)
         && prep("INSERT INTO source_checkpoint (source_id, offset_reached, line_hash)"
                 " VALUES (?1, ?2, ?3) ON CONFLICT (source_id, offset_reached) DO NOTHING",
-                &m_insertCheckpoint);
+                &m_insertCheckpoint)
+        && prep("INSERT INTO queue_sender (source_id, line_offset, time_ms, queue_id, sender,"
+                " size_bytes, nrcpt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                &m_insertQueueSender);
+}
+
+bool EventWriter::writeQueueSender(const Event &event, std::int64_t sourceId,
+                                   std::int64_t lineOffset)
+{
+    sqlite3_stmt *s = m_insertQueueSender;
+    std::string queueScratch, senderScratch;
+    const std::string_view queueId = validUtf8(event.queueId, queueScratch);
+    const std::string_view sender = validUtf8(event.sender, senderScratch);
+    sqlite3_bind_int64(s, 1, sourceId);
+    sqlite3_bind_int64(s, 2, lineOffset);
+    sqlite3_bind_int64(s, 3, event.timeUtcMs);
+    sqlite3_bind_text(s, 4, queueId.empty() ? "" : queueId.data(), int(queueId.size()), SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, sender.empty() ? "" : sender.data(), int(sender.size()), SQLITE_STATIC);
+    if (event.size >= 0)
+        sqlite3_bind_int64(s, 6, event.size);
+    else
+        sqlite3_bind_null(s, 6);
+    if (event.nrcpt >= 0)
+        sqlite3_bind_int(s, 7, event.nrcpt);
+    else
+        sqlite3_bind_null(s, 7);
+    return step(s);
 }
 
 bool EventWriter::addCheckpoint(std::int64_t sourceId, std::int64_t offset,
@@ -173,12 +200,11 @@ bool EventWriter::completeSenders()
 {
     // Portable SQL; the partial index event_sender_missing keeps the scan to the
     // deliveries still waiting for their sender.
-    return exec("UPDATE event SET sender = (SELECT q.sender FROM event q"
-                " WHERE q.kind = 3 AND q.queue_id = event.queue_id AND q.time_ms <= event.time_ms"
+    return exec("UPDATE event SET sender = (SELECT q.sender FROM queue_sender q"
+                " WHERE q.queue_id = event.queue_id AND q.time_ms <= event.time_ms"
                 " ORDER BY q.time_ms DESC LIMIT 1)"
-                " WHERE kind = 2 AND sender IS NULL AND EXISTS (SELECT 1 FROM event q"
-                " WHERE q.kind = 3 AND q.queue_id = event.queue_id AND q.time_ms <= event.time_ms"
-                " AND q.sender IS NOT NULL)");
+                " WHERE kind = 2 AND sender IS NULL AND EXISTS (SELECT 1 FROM queue_sender q"
+                " WHERE q.queue_id = event.queue_id AND q.time_ms <= event.time_ms)");
 }
 
 bool EventWriter::createSource(LedgerEntry &entry)
@@ -250,6 +276,8 @@ std::int64_t EventWriter::hostId(std::string_view name)
 bool EventWriter::write(const Event &event, std::int64_t sourceId, std::int64_t lineOffset,
                         ReasonClass reason, int klass, std::int64_t retryKey)
 {
+    if (event.kind == EventKind::QueueSender)
+        return writeQueueSender(event, sourceId, lineOffset);
     sqlite3_stmt *s = m_insertEvent;
     sqlite3_bind_int64(s, SourceId, sourceId);
     sqlite3_bind_int64(s, LineOffset, lineOffset);

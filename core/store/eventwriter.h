@@ -67,6 +67,7 @@ private:
     bool fail(const char *what);
     std::int64_t hostId(std::string_view name);
     void bindText(int index, std::string_view text, bool nullWhenEmpty = true);
+    bool writeQueueSender(const Event &event, std::int64_t sourceId, std::int64_t lineOffset);
 
     Database &m_database;
     sqlite3 *m_db = nullptr;
@@ -77,6 +78,7 @@ private:
     sqlite3_stmt *m_insertUnparsed = nullptr;
     sqlite3_stmt *m_updateSource = nullptr;
     sqlite3_stmt *m_insertCheckpoint = nullptr;
+    sqlite3_stmt *m_insertQueueSender = nullptr;
     QHash<QByteArray, std::int64_t> m_hosts;
     QHash<MinuteKey, std::int64_t> m_minutes;
     std::string m_scratch[32]; // per bound column, for text that had to be repaired

@@ -37,7 +37,7 @@ CREATE TABLE host (
     name TEXT NOT NULL UNIQUE
 );
 
--- One row per interesting log line. Small integers are the enums of
+-- One row per rejection, warning, delivery, expiry or bounce notice. Small integers are the enums of
 -- core/parse/event.h and core/analysis/reasonclass.h.
 CREATE TABLE event (
     id               INTEGER PRIMARY KEY,
@@ -79,6 +79,20 @@ CREATE INDEX event_time ON event (time_ms);
 -- The indexes on random keys are in event-indexes.sql: a large import drops them
 -- and builds them again at its end, several times faster than keeping them up to
 -- date row by row.
+
+-- qmgr "QID: from=<s>, size=…, nrcpt=…" lines: the sender of a queue id, which
+-- delivery lines do not name. Narrow and apart from event, being a third of the
+-- recognised lines of a busy server.
+CREATE TABLE queue_sender (
+    id          INTEGER PRIMARY KEY,
+    source_id   INTEGER NOT NULL REFERENCES source (id),
+    line_offset BIGINT  NOT NULL,
+    time_ms     BIGINT  NOT NULL,
+    queue_id    TEXT    NOT NULL,
+    sender      TEXT    NOT NULL,
+    size_bytes  BIGINT,
+    nrcpt       INTEGER
+);
 
 -- Events per minute by direction, kind, code class, reason and status, kept up to
 -- date by the importer, so that charts and summaries never scan the event table.

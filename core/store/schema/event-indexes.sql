@@ -10,3 +10,4 @@ CREATE INDEX IF NOT EXISTS event_queue ON event (queue_id) WHERE queue_id IS NOT
 -- Deliveries whose sender is not known yet: the qmgr line naming it may come in a
 -- log imported later. Small, and what the import's sender fix-up scans.
 CREATE INDEX IF NOT EXISTS event_sender_missing ON event (queue_id) WHERE kind = 2 AND sender IS NULL;
+CREATE INDEX IF NOT EXISTS queue_sender_queue ON queue_sender (queue_id, time_ms);
