@@ -37,7 +37,7 @@ case "$job" in
   build) ;;
   demo)
     db=$(mktemp -d)/sample.db
-    "$build_dir/app/cli/rejectscope-cli" import --db "$db" --tz UTC resources/samples/maillog
+    "$build_dir/app/cli/rejectscope-cli" import --db "$db" --tz UTC resources/samples/lab/maillog
     "$build_dir/app/cli/rejectscope-cli" summary --db "$db"
     echo "(database: $db)"
     ;;

@@ -57,7 +57,7 @@ QString summaryText(const Summary &s)
 {
     QString out;
     const auto line = [&](const QString &label, const QString &value) {
-        out += label.leftJustified(14) + value + u'\n';
+        out += label.leftJustified(16) + value + u'\n';
     };
     if (s.firstTimeMs && s.lastTimeMs) {
         line(tr("Time span"), utcText(*s.firstTimeMs) + u" — "_s + utcText(*s.lastTimeMs) + u" ("_s

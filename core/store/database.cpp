@@ -16,7 +16,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcDatabase, "rejectscope.database")
+Q_LOGGING_CATEGORY(lcDatabase, "rejectscope.database", QtWarningMsg)
 
 static void initSchemaResource()
 {

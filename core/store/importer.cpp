@@ -20,7 +20,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcImport, "rejectscope.import")
+Q_LOGGING_CATEGORY(lcImport, "rejectscope.import", QtWarningMsg)
 
 namespace rejectscope {
 

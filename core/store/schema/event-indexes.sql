@@ -6,7 +6,6 @@
 -- indexes keep out the many rows without a key; queries must say retry_key <> 0.
 CREATE INDEX IF NOT EXISTS event_retry ON event (retry_key, time_ms, code_class, status, kind, reason)
     WHERE retry_key <> 0;
-CREATE INDEX IF NOT EXISTS event_queue ON event (queue_id) WHERE queue_id IS NOT NULL;
 -- Deliveries whose sender is not known yet: the qmgr line naming it may come in a
 -- log imported later. Small, and what the import's sender fix-up scans.
 CREATE INDEX IF NOT EXISTS event_sender_missing ON event (queue_id) WHERE kind = 2 AND sender IS NULL;
