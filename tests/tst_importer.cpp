@@ -104,6 +104,7 @@ private slots:
     void cancelMidImportKeepsLedgerTrue();
     void badInput_data();
     void badInput();
+    void emptyFileImportsNothing();
     void truncatedGzipKeepsLinesBeforeTheDamage();
     void invalidUtf8IsStoredAsValidText();
     void hugeLineIsCutAndCounted();
@@ -316,6 +317,21 @@ void TestImporter::badInput()
     QCOMPARE(report.outcome, ImportReport::Outcome::Failed);
     QVERIFY2(report.error.contains(reason, Qt::CaseInsensitive), qPrintable(report.error));
     QCOMPARE(eventsOf(db), m_fullEvents); // what was stored is still there
+}
+
+void TestImporter::emptyFileImportsNothing()
+{
+    const QString db = path(u"empty.db"_s);
+    QVERIFY(writeFile(path(u"good-for-empty.log"_s), m_log));
+    QCOMPARE(importInto(db, path(u"good-for-empty.log"_s)).outcome, ImportReport::Outcome::Imported);
+    for (const QString &name : {u"empty.log"_s, u"empty.log.gz"_s}) {
+        QVERIFY(writeFile(path(name), name.endsWith(u".gz"_s) ? compressed({}, u"gzip"_s) : QByteArray()));
+        const ImportReport report = importInto(db, path(name));
+        QCOMPARE(report.outcome, ImportReport::Outcome::Imported);
+        QCOMPARE(report.linesRead, 0);
+        QVERIFY(report.error.isEmpty());
+    }
+    QCOMPARE(eventsOf(db), m_fullEvents);
 }
 
 void TestImporter::truncatedGzipKeepsLinesBeforeTheDamage()
