@@ -30,7 +30,8 @@ namespace {
 // The migrations in order; index + 1 is the schema version each one produces.
 const QStringList &migrationFiles()
 {
-    static const QStringList files{u":/rejectscope/schema/001-initial.sql"_s};
+    static const QStringList files{u":/rejectscope/schema/001-initial.sql"_s,
+                                   u":/rejectscope/schema/002-retry-chains.sql"_s};
     return files;
 }
 

@@ -245,6 +245,12 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
     // A large import into a small database is much faster without the secondary
     // indexes, built once at the end (and again by Database::open if it is killed).
     const bool bulk = isBulkImport(*source);
+    // Memory must not grow with the log: a modest page cache (which also bounds the
+    // index sorter) is plenty for one batch's pages.
+    QSqlQuery(m_database.connection()).exec(u"PRAGMA cache_size = -16384"_s);
+    // Fewer, larger checkpoints: each one syncs the database file, and on a busy disk
+    // the syncs, not the writes, set the pace of a large import.
+    QSqlQuery(m_database.connection()).exec(u"PRAGMA wal_autocheckpoint = 16384"_s);
     if (bulk && !m_database.dropEventIndexes()) {
         report.outcome = ImportReport::Outcome::Failed;
         report.error = m_database.errorString();

@@ -15,7 +15,7 @@ namespace rejectscope {
 class QueueSenderCache
 {
 public:
-    explicit QueueSenderCache(qsizetype capacity = 500000)
+    explicit QueueSenderCache(qsizetype capacity = 50000)
         : m_capacity(capacity)
     {
     }

@@ -12,4 +12,4 @@ target_sources(rejectscope_core PRIVATE
 qt_add_resources(rejectscope_core "schema"
     PREFIX "/rejectscope/schema"
     BASE store/schema
-    FILES store/schema/001-initial.sql store/schema/event-indexes.sql)
+    FILES store/schema/001-initial.sql store/schema/002-retry-chains.sql store/schema/event-indexes.sql)
