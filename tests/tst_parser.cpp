@@ -1,5 +1,6 @@
 // The log-line parser against real corpus lines (tests/data/parser, see its README).
 
+#include "analysis/reasonclass.h"
 #include "parse/lineparser.h"
 #include "parse/syslogprefix.h"
 #include "parse/timestampresolver.h"
@@ -205,8 +206,12 @@ private slots:
     void problemIsClearedAfterAnEvent();
     void invalidBytesAndControlCharactersAreData();
     void damagedLinesNeverCrash();
+    void unknownShapesWithMarkersAreNotUnderstood_data();
+    void unknownShapesWithMarkersAreNotUnderstood();
+    void prefixMemoReadsLikeAFreshParse();
     void benchmarkMixedLines();
     void parserSpeed();
+    void generatedLogSpeed();
 };
 
 void TestParser::corpusLines_data()
@@ -435,6 +440,90 @@ void TestParser::damagedLinesNeverCrash()
     QVERIFY(parsed > 10000);
 }
 
+void TestParser::unknownShapesWithMarkersAreNotUnderstood_data()
+{
+    // The markers looksLikeEvent() looks for, in lines of no known shape, and
+    // near misses that must stay Ignored.
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<bool>("notUnderstood");
+    QTest::newRow("reject between colons") << QByteArray("N QUEUE: reject: RCPT from x[192.0.2.1]: 550 no") << true;
+    QTest::newRow("reject_warning") << QByteArray("Client x reject_warning: RCPT") << true;
+    QTest::newRow("milter-reject") << QByteArray("Client x milter-reject: END-OF-MESSAGE") << true;
+    QTest::newRow("proxy-reject") << QByteArray("Client x proxy-reject: END-OF-MESSAGE") << true;
+    QTest::newRow("status") << QByteArray("Client x: to=<a>, status=sent (250 ok)") << true;
+    QTest::newRow("reject at the start") << QByteArray("reject") << false;
+    QTest::newRow("reject without colons") << QByteArray("Client x: will reject you") << false;
+    QTest::newRow("reject: after no colon") << QByteArray("Client x reject: RCPT") << false;
+    QTest::newRow("rejected") << QByteArray("Client x: rejected: yes") << false;
+    QTest::newRow("status without a space") << QByteArray("Client x,status=sent") << false;
+    QTest::newRow("status without =") << QByteArray("Client x status sent") << false;
+    QTest::newRow("j and = elsewhere") << QByteArray("Client jj: ==, jeje=") << false;
+}
+
+void TestParser::unknownShapesWithMarkersAreNotUnderstood()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(bool, notUnderstood);
+    TimestampResolver resolver(berlinOptions(berlinTime(u"2024-12-31T12:00:00"_s)));
+    LineParser parser(resolver);
+    Event event;
+    const QByteArray line = "Nov 21 23:01:55 mx postfix/smtpd[4242]: " + message;
+    const LineVerdict verdict = parser.parse(std::string_view(line.constData(), std::size_t(line.size())), event);
+    QCOMPARE(verdict, notUnderstood ? LineVerdict::NotUnderstood : LineVerdict::Ignored);
+    if (notUnderstood)
+        QCOMPARE(bytes(parser.problem()), QByteArray("unrecognised line with a reject or status marker"));
+}
+
+void TestParser::prefixMemoReadsLikeAFreshParse()
+{
+    // SyslogPrefix::parse with a PrefixMemo takes what a line repeats of the lines
+    // before it from the memo. Runs of fixture lines with the same stamp, the next
+    // second, cut or damaged, or with another program must read exactly as each
+    // line read on its own.
+    std::vector<std::string> lines;
+    std::mt19937 random(20241122);
+    for (const std::string &line : allFixtureLines()) {
+        lines.push_back(line);
+        lines.push_back(line);
+        std::string next = line;
+        if (next.size() > 15 && next[13] >= '0' && next[13] <= '5')
+            next[14] = char('0' + (next[14] - '0' + 1) % 10);
+        lines.push_back(next);
+        lines.push_back(line.substr(0, random() % (line.size() + 1)));
+        std::string damaged = line;
+        if (!damaged.empty())
+            damaged[random() % std::min<std::size_t>(damaged.size(), 48)] = " :[]/x0"[random() % 7];
+        lines.push_back(damaged);
+    }
+    PrefixMemo memo;
+    for (const std::string &line : lines) {
+        SyslogPrefix fresh;
+        SyslogPrefix remembered;
+        const bool parsed = fresh.parse(line);
+        QCOMPARE(remembered.parse(line, memo), parsed);
+        if (!parsed)
+            continue;
+        const auto offset = [&line](std::string_view v) {
+            return v.data() ? v.data() - line.data() : -1;
+        };
+        const auto same = [&](std::string_view a, std::string_view b) {
+            return a == b && offset(a) == offset(b);
+        };
+        QVERIFY2(fresh.hasOffset == remembered.hasOffset && fresh.year == remembered.year
+                     && fresh.month == remembered.month && fresh.day == remembered.day
+                     && fresh.hour == remembered.hour && fresh.minute == remembered.minute
+                     && fresh.second == remembered.second
+                     && fresh.millisecond == remembered.millisecond
+                     && fresh.offsetSeconds == remembered.offsetSeconds,
+                 line.c_str());
+        QVERIFY2(same(fresh.host, remembered.host) && same(fresh.program, remembered.program)
+                     && same(fresh.syslogName, remembered.syslogName)
+                     && same(fresh.service, remembered.service)
+                     && same(fresh.message, remembered.message) && fresh.pid == remembered.pid,
+                 line.c_str());
+    }
+}
+
 void TestParser::benchmarkMixedLines()
 {
     const std::vector<std::string> lines = chronologicalMix(20000);
@@ -467,6 +556,54 @@ void TestParser::parserSpeed()
     const double total = double(lines.size());
     qInfo("parser: %.0f lines in %.3f s = %.2f million lines/s (%d events)", total, seconds,
           total / seconds / 1e6, events);
+}
+
+void TestParser::generatedLogSpeed()
+{
+    // The parser thread's work on a realistic log: parse every line, classify every
+    // event. Give the log in REJECTSCOPE_PARSER_BENCH_LOG, e.g.
+    //   rejectscope-loggen --lines 1000000 --seed 1 > /tmp/parserbench.log
+    // Reports the best of a few runs; not asserted.
+    const QByteArray path = qgetenv("REJECTSCOPE_PARSER_BENCH_LOG");
+    if (path.isEmpty())
+        QSKIP("set REJECTSCOPE_PARSER_BENCH_LOG to a log file to measure");
+    QFile file(QString::fromLocal8Bit(path));
+    QVERIFY2(file.open(QIODevice::ReadOnly), path.constData());
+    const QByteArray content = file.readAll();
+    std::vector<std::string_view> lines;
+    for (std::string_view rest(content.constData(), std::size_t(content.size())); !rest.empty();) {
+        const std::size_t end = std::min(rest.find('\n'), rest.size());
+        lines.push_back(rest.substr(0, end));
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+    }
+    QVERIFY(!lines.empty());
+
+    for (const bool classify : {false, true}) {
+        double best = 0;
+        int events = 0;
+        for (int round = 0; round < 5; ++round) {
+            TimestampResolver resolver(berlinOptions(QDateTime::currentDateTime()));
+            LineParser parser(resolver);
+            Event event;
+            events = 0;
+            int reasons = 0;
+            QElapsedTimer timer;
+            timer.start();
+            for (const std::string_view line : lines) {
+                if (parser.parse(line, event) != LineVerdict::Event)
+                    continue;
+                ++events;
+                if (classify)
+                    reasons += int(classifyReason(event)) + codeClass(event);
+            }
+            const double seconds = double(timer.nsecsElapsed()) / 1e9;
+            QVERIFY(reasons >= 0);
+            best = round == 0 ? seconds : std::min(best, seconds);
+        }
+        const double total = double(lines.size());
+        qInfo("%s: %.0f lines (%d events) in %.3f s = %.2f million lines/s",
+              classify ? "parse and classify" : "parse", total, events, best, total / best / 1e6);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestParser)

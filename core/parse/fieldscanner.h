@@ -2,6 +2,8 @@
 
 #include "textscan.h"
 
+#include <array>
+#include <cstdint>
 #include <string_view>
 
 namespace rejectscope {
@@ -24,7 +26,7 @@ public:
     bool next(std::string_view &name, std::string_view &value)
     {
         std::size_t pos = m_pos;
-        while (pos < m_text.size() && (m_text[pos] == ' ' || m_text[pos] == ','))
+        while (pos < m_text.size() && is(m_text[pos], Separator))
             ++pos;
         const std::size_t nameEnd = nameEndAt(pos);
         if (nameEnd == pos || nameEnd >= m_text.size() || m_text[nameEnd] != '=') {
@@ -44,15 +46,7 @@ public:
             }
             return true;
         }
-        std::size_t end = pos;
-        while (end < m_text.size()) {
-            const char c = m_text[end];
-            if (c == ' ' || c == ',')
-                break;
-            if (c == ':' && end + 1 < m_text.size() && m_text[end + 1] == ' ')
-                break;
-            ++end;
-        }
+        const std::size_t end = valueEndAt(pos);
         value = m_text.substr(pos, end - pos);
         m_pos = end;
         return true;
@@ -61,16 +55,58 @@ public:
     std::string_view rest() const { return m_text.substr(m_pos); }
 
 private:
-    static constexpr bool isNameChar(char c)
+    // Byte classes, one table lookup per byte: field lists are most of an event line.
+    enum ByteClass : std::uint8_t {
+        NameByte = 1,  // a-z, 0-9, '_', '-'
+        Separator = 2, // ' ', ','
+        ValueEnd = 4,  // ' ', ',', and ':' when a space follows
+    };
+    static constexpr std::array<std::uint8_t, 256> byteClasses = [] {
+        std::array<std::uint8_t, 256> table{};
+        for (int i = 0; i < 256; ++i) {
+            const char c = static_cast<char>(i);
+            if (text::isLower(c) || text::isDigit(c) || c == '_' || c == '-')
+                table[std::size_t(i)] |= NameByte;
+            if (c == ' ' || c == ',')
+                table[std::size_t(i)] |= Separator | ValueEnd;
+            if (c == ':')
+                table[std::size_t(i)] |= ValueEnd;
+        }
+        return table;
+    }();
+    static bool is(char c, ByteClass byteClass)
     {
-        return text::isLower(c) || text::isDigit(c) || c == '_' || c == '-';
+        return (byteClasses[static_cast<unsigned char>(c)] & byteClass) != 0;
     }
 
     std::size_t nameEndAt(std::size_t pos) const
     {
-        while (pos < m_text.size() && isNameChar(m_text[pos]))
+        while (pos < m_text.size() && is(m_text[pos], NameByte))
             ++pos;
         return pos;
+    }
+
+    // Where an unbracketed value ends: at a space, a comma or ": ".
+    std::size_t valueEndAt(std::size_t pos) const
+    {
+        const auto endsHere = [this](std::size_t at) {
+            return m_text[at] != ':' || (at + 1 < m_text.size() && m_text[at + 1] == ' ');
+        };
+        for (; pos + 8 <= m_text.size(); pos += 8) {
+            const std::uint64_t word = text::swar::load(m_text.data() + pos);
+            for (std::uint64_t m = text::swar::matches(word, ' ') | text::swar::matches(word, ',')
+                     | text::swar::matches(word, ':');
+                 m != 0; m = text::swar::withoutFirst(m)) {
+                const std::size_t at = pos + text::swar::firstIndex(m);
+                if (endsHere(at))
+                    return at;
+            }
+        }
+        for (; pos < m_text.size(); ++pos) {
+            if (is(m_text[pos], ValueEnd) && endsHere(pos))
+                return pos;
+        }
+        return m_text.size();
     }
 
     std::size_t angleEnd(std::size_t from) const
@@ -82,7 +118,7 @@ private:
                 return close;
             if (m_text[k] != ' ' && m_text[k] != ',')
                 continue;
-            while (k < m_text.size() && (m_text[k] == ' ' || m_text[k] == ','))
+            while (k < m_text.size() && is(m_text[k], Separator))
                 ++k;
             if (k == m_text.size())
                 return close;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event.h"
+#include "syslogprefix.h"
 #include "timestampresolver.h"
 
 #include <string_view>
@@ -15,7 +16,8 @@ enum class LineVerdict : std::uint8_t {
 };
 
 // Turns one log line (without its newline) into an Event. Reads no clock and keeps
-// no state between lines except the timestamp resolver's year tracking.
+// no state between lines except the timestamp resolver's year tracking and what
+// the syslog prefixes of the last lines were (which only saves reading them again).
 class LineParser
 {
 public:
@@ -30,6 +32,7 @@ public:
 
 private:
     TimestampResolver &m_resolver;
+    PrefixMemo m_prefixMemo;
     std::string_view m_problem;
     bool m_lastForeign = false;
 };

@@ -41,9 +41,8 @@ Stage stageFromName(std::string_view name)
 // host …") never ends the reply early.
 std::size_t fieldListStart(std::string_view s)
 {
-    for (std::size_t i = s.size(); i-- > 0;) {
-        if (s[i] != ';')
-            continue;
+    for (std::size_t i = findLastByte(s, ';', s.size()); i != std::string_view::npos;
+         i = findLastByte(s, ';', i)) {
         const std::string_view after = s.substr(i + 1);
         if (startsWith(after, " from=<") || startsWith(after, " to=<")
             || startsWith(after, " proto=") || startsWith(after, " helo="))

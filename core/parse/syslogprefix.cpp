@@ -2,6 +2,8 @@
 
 #include "textscan.h"
 
+#include <cstring>
+
 namespace rejectscope {
 
 using namespace text;
@@ -61,14 +63,23 @@ std::size_t parseFraction(std::string_view s, std::size_t pos, int &millisecond)
     return i;
 }
 
+// Two digits at `pos`, which the caller has checked are inside `s`; -1 when they
+// are not both digits.
+int twoDigits(std::string_view s, std::size_t pos)
+{
+    const unsigned tens = static_cast<unsigned char>(s[pos]) - unsigned('0');
+    const unsigned ones = static_cast<unsigned char>(s[pos + 1]) - unsigned('0');
+    return tens <= 9 && ones <= 9 ? static_cast<int>(tens * 10 + ones) : -1;
+}
+
 // "HH:MM:SS" at pos; returns the position after it or npos.
 std::size_t parseClock(std::string_view s, std::size_t pos, int &h, int &m, int &sec)
 {
     if (pos + 8 > s.size() || s[pos + 2] != ':' || s[pos + 5] != ':')
         return std::string_view::npos;
-    h = fixedNumber(s, pos, 2);
-    m = fixedNumber(s, pos + 3, 2);
-    sec = fixedNumber(s, pos + 6, 2);
+    h = twoDigits(s, pos);
+    m = twoDigits(s, pos + 3);
+    sec = twoDigits(s, pos + 6);
     if (h < 0 || m < 0 || sec < 0)
         return std::string_view::npos;
     return pos + 8;
@@ -76,7 +87,7 @@ std::size_t parseClock(std::string_view s, std::size_t pos, int &h, int &m, int 
 
 // Classic syslog "Mmm dd HH:MM:SS[.ffffff] ": day space-padded, zero-padded or
 // unpadded. Returns the length consumed including the trailing space, or 0.
-std::size_t parseClassicStamp(std::string_view s, SyslogPrefix &p)
+std::size_t parseClassicStamp(std::string_view s, SyslogStamp &p)
 {
     const int month = monthFromName(s);
     if (month == 0 || s.size() < 15 || s[3] != ' ')
@@ -109,7 +120,7 @@ std::size_t parseClassicStamp(std::string_view s, SyslogPrefix &p)
 
 // RFC 3339 "YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|+hh:mm|+hhmm) ". Returns the length
 // consumed including the trailing space, or 0.
-std::size_t parseRfc3339Stamp(std::string_view s, SyslogPrefix &p)
+std::size_t parseRfc3339Stamp(std::string_view s, SyslogStamp &p)
 {
     if (s.size() < 21 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't'))
         return 0;
@@ -153,7 +164,7 @@ std::size_t parseRfc3339Stamp(std::string_view s, SyslogPrefix &p)
     return i + 1;
 }
 
-std::size_t parseStamp(std::string_view s, SyslogPrefix &p)
+std::size_t parseStamp(std::string_view s, SyslogStamp &p)
 {
     if (s.empty())
         return 0;
@@ -161,6 +172,24 @@ std::size_t parseStamp(std::string_view s, SyslogPrefix &p)
         return parseRfc3339Stamp(s, p);
     return parseClassicStamp(s, p);
 }
+
+// memcmp for 8 to 64 bytes, eight at a time, the last eight first: the bytes that
+// tell lines apart (seconds, a pid) are at the end. Calling memcmp would cost more
+// than comparing.
+bool sameBytes(const char *a, const char *b, std::size_t count)
+{
+    if (swar::load(a + count - 8) != swar::load(b + count - 8))
+        return false;
+    for (std::size_t i = 0; i + 8 < count; i += 8) {
+        if (swar::load(a + i) != swar::load(b + i))
+            return false;
+    }
+    return true;
+}
+
+// Stamps are never shorter ("Jan 1 00:00:00 " has 15 bytes), and sameBytes needs
+// eight.
+constexpr std::size_t shortestStamp = 15;
 
 } // namespace
 
@@ -180,24 +209,96 @@ bool SyslogPrefix::parse(std::string_view line)
         if (used == 0)
             return false;
     }
-    std::string_view rest = line.substr(used);
+    return parseAfterStamp(line.substr(used), nullptr);
+}
+
+bool SyslogPrefix::parse(std::string_view line, PrefixMemo &memo)
+{
+    // The stamp readers look at no byte after the stamp's closing space, and a line
+    // long enough to hold the remembered stamp passes their length checks, so a
+    // line starting with the same bytes has the same stamp.
+    const std::size_t known = memo.m_stampLength;
+    if (known != 0 && line.size() >= known) {
+        if (sameBytes(line.data(), memo.m_stampBytes.data(), known)) {
+            static_cast<SyslogStamp &>(*this) = memo.m_stamp;
+            return parseAfterStamp(line.substr(known), &memo);
+        }
+        // The next second: a classic stamp without a fraction ("Nov 19 00:00:SS ",
+        // 15 or 16 bytes; a fraction makes it longer) that differs only in "SS".
+        if (known <= 16 && !memo.m_stamp.hasOffset && line[known - 1] == ' '
+            && sameBytes(line.data(), memo.m_stampBytes.data(), known - 3)) {
+            if (const int seconds = twoDigits(line, known - 3); seconds >= 0) {
+                std::memcpy(memo.m_stampBytes.data() + known - 3, line.data() + known - 3, 2);
+                memo.m_stamp.second = seconds;
+                static_cast<SyslogStamp &>(*this) = memo.m_stamp;
+                return parseAfterStamp(line.substr(known), &memo);
+            }
+        }
+    }
+    const std::size_t used = parseStamp(line, *this);
+    if (used == 0)
+        return parse(line); // a byte order mark, a docker-compose prefix or no stamp
+    if (used >= shortestStamp && used <= memo.m_stampBytes.size()) {
+        std::memcpy(memo.m_stampBytes.data(), line.data(), used);
+        memo.m_stampLength = used;
+        memo.m_stamp = *this;
+    }
+    return parseAfterStamp(line.substr(used), &memo);
+}
+
+bool SyslogPrefix::parseAfterStamp(std::string_view rest, PrefixMemo *memo)
+{
     if (hasOffset && !rest.empty() && isUpper(rest.front())) {
         // A collector (docker's log driver, lightmeter's "prepend RFC 3339") put its
         // own complete stamp before the syslog one: keep the complete one and skip
         // the year-less copy.
-        SyslogPrefix inner;
+        SyslogStamp inner;
         const std::size_t innerUsed = parseClassicStamp(rest, inner);
         if (innerUsed != 0)
             rest.remove_prefix(innerUsed);
     }
-    return parseAfterStamp(rest);
+    return memo ? parseHostAndProgram(rest, *memo) : parseHostAndProgram(rest);
 }
 
-bool SyslogPrefix::parseAfterStamp(std::string_view rest)
+bool SyslogPrefix::parseHostAndProgram(std::string_view rest, PrefixMemo &memo)
+{
+    for (const PrefixMemo::Source &source : memo.m_sources) {
+        if (source.length == 0 || rest.size() < source.length
+            || !sameBytes(rest.data(), source.bytes.data(), source.length))
+            continue;
+        host = source.hostLength != 0 ? rest.substr(0, source.hostLength) : std::string_view();
+        program = rest.substr(source.programStart, source.programLength);
+        syslogName = source.serviceStart != 0 ? program.substr(0, source.serviceStart - 1)
+                                              : std::string_view();
+        service = program.substr(source.serviceStart);
+        pid = source.pid;
+        message = rest.substr(source.length);
+        return true;
+    }
+    if (!parseHostAndProgram(rest))
+        return false;
+    // Remembered when a space ends the program token: up to that space the parse
+    // above looks at no other byte, so a line with the same bytes parses the same.
+    const std::size_t length = rest.size() - message.size();
+    if (length >= 8 && length <= memo.m_sources.front().bytes.size() && rest[length - 1] == ' ') {
+        PrefixMemo::Source &source = memo.m_sources[memo.m_nextSource];
+        memo.m_nextSource = (memo.m_nextSource + 1) % memo.m_sources.size();
+        std::memcpy(source.bytes.data(), rest.data(), length);
+        source.length = static_cast<std::uint8_t>(length);
+        source.hostLength = static_cast<std::uint8_t>(host.size());
+        source.programStart = static_cast<std::uint8_t>(program.data() - rest.data());
+        source.programLength = static_cast<std::uint8_t>(program.size());
+        source.serviceStart = static_cast<std::uint8_t>(service.data() - program.data());
+        source.pid = pid;
+    }
+    return true;
+}
+
+bool SyslogPrefix::parseHostAndProgram(std::string_view rest)
 {
     // The host, then the program token "name[pid]:" or "name:". A token ending in
     // ':' right after the stamp is the program of a line without a host.
-    std::size_t space = rest.find(' ');
+    std::size_t space = findByte(rest, ' ');
     if (space == std::string_view::npos || space == 0)
         return false;
     std::string_view token = rest.substr(0, space);
@@ -206,7 +307,7 @@ bool SyslogPrefix::parseAfterStamp(std::string_view rest)
     } else {
         host = token;
         rest.remove_prefix(space + 1);
-        space = rest.find(' ');
+        space = findByte(rest, ' ');
         if (space == std::string_view::npos) {
             // "host prog[1]:" with an empty message.
             if (rest.empty() || rest.back() != ':')
@@ -220,27 +321,28 @@ bool SyslogPrefix::parseAfterStamp(std::string_view rest)
     token.remove_suffix(1); // the ':'
     pid = 0;
     if (!token.empty() && token.back() == ']') {
-        const std::size_t open = token.rfind('[');
-        if (open == std::string_view::npos)
+        // "[digits]" at the end: walking back over the digits reaches the last '['
+        // exactly when only digits follow it. At most 18 digits: no overflow.
+        const std::size_t close = token.size() - 1;
+        std::size_t open = close;
+        while (open > 0 && isDigit(token[open - 1]))
+            --open;
+        if (open == 0 || token[open - 1] != '[' || open == close || close - open > 18)
             return false;
-        std::string_view digits = token.substr(open + 1, token.size() - open - 2);
         std::int64_t value = 0;
-        if (!takeNumber(digits, value) || !digits.empty())
-            return false;
+        for (std::size_t i = open; i < close; ++i)
+            value = value * 10 + (token[i] - '0');
         pid = value;
-        token = token.substr(0, open);
+        token = token.substr(0, open - 1);
     }
     if (token.empty())
         return false;
     program = token;
-    const std::size_t slash = token.rfind('/');
-    if (slash == std::string_view::npos) {
-        syslogName = {};
-        service = token;
-    } else {
-        syslogName = token.substr(0, slash);
-        service = token.substr(slash + 1);
-    }
+    std::size_t serviceStart = token.size(); // after the last '/', or 0 without one
+    while (serviceStart > 0 && token[serviceStart - 1] != '/')
+        --serviceStart;
+    syslogName = serviceStart == 0 ? std::string_view() : token.substr(0, serviceStart - 1);
+    service = token.substr(serviceStart);
     message = space < rest.size() ? rest.substr(space + 1) : std::string_view();
     return true;
 }

@@ -68,14 +68,23 @@ TimestampResolver::TimestampResolver(Options options)
     }
 }
 
-std::optional<std::int64_t> TimestampResolver::resolveLocal(int month, int day, int hour,
-                                                            int minute, int second,
-                                                            int millisecond)
+std::optional<std::int64_t> TimestampResolver::resolveNewLocal(const LocalStamp &stamp)
 {
+    const auto [month, day, hour, minute, second, millisecond] = stamp;
     if (month < 1 || month > 12 || day < 1 || day > 31
         || !validClock(hour, minute, second, millisecond))
         return std::nullopt;
 
+    // Within the hour of the last stamp the time moves with the clock, so the date
+    // need not be worked out again. Not in an hour that DST repeats (the offset
+    // may switch there), nor for a leap second (xx:59:60 counts into the next hour).
+    if (m_haveLastStamp && !m_cachedAmbiguous && month == m_lastStamp.month
+        && day == m_lastStamp.day && hour == m_lastStamp.hour && second < 60
+        && m_lastStamp.second < 60)
+        return remember(stamp, m_lastStampUtcMs + msIntoHour(stamp) - msIntoHour(m_lastStamp));
+
+    // From here on the state changes: the stamp is remembered again on success.
+    m_haveLastStamp = false;
     int year = 0;
     if (m_lastMonth == 0) {
         year = m_options.firstYear ? *m_options.firstYear
@@ -117,8 +126,16 @@ std::optional<std::int64_t> TimestampResolver::resolveLocal(int month, int day, 
             m_repeatHourKey = hourKey;
         }
     }
+    return remember(stamp, utcMs);
+}
+
+std::int64_t TimestampResolver::remember(const LocalStamp &stamp, std::int64_t utcMs)
+{
     m_lastLocalUtcMs = utcMs;
     m_haveLast = true;
+    m_haveLastStamp = true;
+    m_lastStamp = stamp;
+    m_lastStampUtcMs = utcMs;
     return utcMs;
 }
 

@@ -26,13 +26,32 @@ public:
 
     // A year-less local stamp (month 1..12). Returns nullopt for an impossible date.
     std::optional<std::int64_t> resolveLocal(int month, int day, int hour, int minute,
-                                             int second, int millisecond);
+                                             int second, int millisecond)
+    {
+        // Lines come in runs with the same stamp. Resolving a stamp right after
+        // itself gives the same time and leaves the state as it was (the year and
+        // the repeated-hour tracking only move on a different stamp), so the run's
+        // first answer serves the rest.
+        const LocalStamp stamp{month, day, hour, minute, second, millisecond};
+        if (m_haveLastStamp && stamp == m_lastStamp)
+            return m_lastStampUtcMs;
+        return resolveNewLocal(stamp);
+    }
     // A complete stamp with its own offset from UTC in seconds.
     static std::optional<std::int64_t> resolveWithOffset(int year, int month, int day,
                                                          int hour, int minute, int second,
                                                          int millisecond, int offsetSeconds);
 
 private:
+    struct LocalStamp {
+        int month, day, hour, minute, second, millisecond;
+        bool operator==(const LocalStamp &) const = default;
+    };
+    static std::int64_t msIntoHour(const LocalStamp &s)
+    {
+        return (std::int64_t(s.minute) * 60 + s.second) * 1000 + s.millisecond;
+    }
+
     Options m_options;
     int m_year = 0;
     int m_lastMonth = 0;
@@ -56,6 +75,13 @@ private:
     int m_zoneInitialOffset = 0;
     std::vector<std::int64_t> m_transitionSecs;
     std::vector<int> m_transitionOffsets;
+    // The last stamp resolved to a time, and that time.
+    bool m_haveLastStamp = false;
+    LocalStamp m_lastStamp{};
+    std::int64_t m_lastStampUtcMs = 0;
+
+    std::optional<std::int64_t> resolveNewLocal(const LocalStamp &stamp);
+    std::int64_t remember(const LocalStamp &stamp, std::int64_t utcMs);
 
     void cacheOffsets(std::int64_t hourKey, int year);
     void loadTransitions(int year);
