@@ -34,6 +34,9 @@ bool parseCommand(QCommandLineParser &parser, const QStringList &args, const QSt
 
 int runImport(const QStringList &args);
 int runSummary(const QStringList &args);
+int runStorms(const QStringList &args);
+int runCompare(const QStringList &args);
+int runAdvise(const QStringList &args);
 
 } // namespace cli
 } // namespace rejectscope

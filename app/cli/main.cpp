@@ -21,6 +21,9 @@ QString usage()
         "Commands:\n"
         "  import FILE...   read maillogs (plain, .gz, .bz2, .xz, .zst; - for stdin) into the database\n"
         "  summary          events by direction, code class and reason; lines not understood\n"
+        "  storms           the retry storms (keys refused again and again) and deferral floods\n"
+        "  compare          before and after a switch from 4xx to 5xx (--auto) or a moment (--at)\n"
+        "  advise           which main.cf parameter is behind each storm, and what to set\n"
         "\n"
         "Run 'rejectscope-cli COMMAND --help' for a command's options.\n"
         "Options: --help, --version\n");
@@ -40,6 +43,12 @@ int main(int argc, char *argv[])
         return cli::runImport(args);
     if (command == u"summary"_s)
         return cli::runSummary(args);
+    if (command == u"storms"_s)
+        return cli::runStorms(args);
+    if (command == u"compare"_s)
+        return cli::runCompare(args);
+    if (command == u"advise"_s)
+        return cli::runAdvise(args);
     if (command == u"--version"_s || command == u"-v"_s) {
         cli::out(u"rejectscope-cli "_s + QCoreApplication::applicationVersion() + u'\n');
         return cli::ExitOk;

@@ -1,4 +1,18 @@
 # Sources of core/analysis
 target_sources(rejectscope_core PRIVATE
     analysis/reasonclass.h
-    analysis/reasonclass.cpp)
+    analysis/reasonclass.cpp
+    analysis/advisor.h analysis/advisor.cpp
+    analysis/advisorquery.h analysis/advisorquery.cpp
+    analysis/postfixparameters.h analysis/postfixparameters.cpp
+    analysis/softbounce.h analysis/softbounce.cpp)
+# Retry chains, floods, switch points, before/after (filtersql, attemptminutes and
+# chainbuilder are internal helpers).
+target_sources(rejectscope_core PRIVATE
+    analysis/analysisfilter.h
+    analysis/filtersql.h analysis/filtersql.cpp
+    analysis/attemptminutes.h analysis/attemptminutes.cpp
+    analysis/chainbuilder.h analysis/chainbuilder.cpp
+    analysis/retrychains.h analysis/retrychains.cpp analysis/retrychainbuild.cpp
+    analysis/floods.h analysis/floods.cpp
+    analysis/switchpoints.h analysis/switchpoints.cpp analysis/beforeafter.cpp)

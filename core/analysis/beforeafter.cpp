@@ -1,0 +1,235 @@
+// Before/after figures around a moment and the user's markers (declared in
+// switchpoints.h).
+
+#include "switchpoints.h"
+
+#include "filtersql.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace rejectscope {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BeforeAfter", text);
+}
+
+template<typename T>
+std::optional<T> failWith(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return std::nullopt;
+}
+
+// Change in percent of `after` against `before`; NaN when there is nothing to
+// compare against.
+double percentChange(double before, double after)
+{
+    if (before == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    return (after - before) / before * 100.0;
+}
+
+std::int64_t distinctCount(std::vector<std::int64_t> &keys)
+{
+    std::sort(keys.begin(), keys.end());
+    return std::unique(keys.begin(), keys.end()) - keys.begin();
+}
+
+// Runs `statement` with the sqlite3 API, handing each row to `row`.
+template<typename RowFunction>
+bool forEachRow(sqlite3 *db, const sql::Fragment &statement, QString &error, RowFunction row)
+{
+    sqlite3_stmt *s = nullptr;
+    const QByteArray text = statement.text.toUtf8();
+    if (sqlite3_prepare_v2(db, text.constData(), int(text.size()), &s, nullptr) != SQLITE_OK) {
+        error = QString::fromUtf8(sqlite3_errmsg(db));
+        return false;
+    }
+    int index = 0;
+    for (const QVariant &value : statement.values) {
+        ++index;
+        if (value.typeId() == QMetaType::QString) {
+            const QByteArray utf8 = value.toString().toUtf8();
+            sqlite3_bind_text(s, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        } else {
+            sqlite3_bind_int64(s, index, value.toLongLong());
+        }
+    }
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        row(s);
+    if (rc != SQLITE_DONE)
+        error = QString::fromUtf8(sqlite3_errmsg(db));
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE;
+}
+
+void finishFigures(WindowFigures &f, std::int64_t temporary, std::int64_t permanent, std::int64_t windowMs)
+{
+    f.retries = f.attempts - f.distinctKeys;
+    const double hours = double(windowMs) / 3600000.0;
+    f.attemptsPerHour = double(f.attempts) / hours;
+    f.keysPerHour = double(f.distinctKeys) / hours;
+    f.retriesPerHour = double(f.retries) / hours;
+    f.amplification = f.distinctKeys > 0 ? double(f.attempts) / double(f.distinctKeys) : 0.0;
+    f.temporaryShare = temporary + permanent > 0 ? double(temporary) / double(temporary + permanent) : 0.0;
+}
+
+} // namespace
+
+std::optional<BeforeAfter> compareAround(Database &database, std::int64_t timeMs, std::int64_t windowMs,
+                                         const AnalysisFilter &filter, QString *error)
+{
+    QSqlQuery query(database.connection());
+    query.setForwardOnly(true);
+    if (windowMs <= 0) {
+        // The largest equal span on both sides within the log (event_time answers
+        // MIN and MAX from the index).
+        if (!query.exec(u"SELECT MIN(time_ms), MAX(time_ms) FROM event"_s) || !query.next())
+            return failWith<BeforeAfter>(error, tr("cannot read the events: %1").arg(query.lastError().text()));
+        if (query.value(0).isNull())
+            return failWith<BeforeAfter>(error, tr("the database holds no events"));
+        const std::int64_t first = query.value(0).toLongLong();
+        const std::int64_t last = query.value(1).toLongLong();
+        windowMs = std::min(timeMs - first, last + 1 - timeMs);
+        query.finish();
+        if (windowMs <= 0)
+            return failWith<BeforeAfter>(error, tr("the moment is not inside the log"));
+    }
+
+    // Attempts are those of retry chains: a key of 0 (a delivery line without a
+    // queue id) is no key and is left out.
+    sql::Where where;
+    where.add(u"e.time_ms >= ?"_s, {qint64(timeMs - windowMs)});
+    where.add(u"e.time_ms < ?"_s, {qint64(timeMs + windowMs)});
+    where.add(sql::attemptCondition(u"e."_s));
+    sql::addClassTerms(where, filter, u"e."_s);
+    sql::addTextTerms(where, filter.text, u"e."_s);
+
+    BeforeAfter result;
+    result.timeMs = timeMs;
+    result.windowMs = windowMs;
+    std::int64_t temporary[2] = {0, 0};
+    std::int64_t permanent[2] = {0, 0};
+    if (sqlite3 *native = database.nativeHandle()) {
+        // Every attempt of both windows is read once (a range of event_time); the
+        // distinct keys are counted in memory, several times faster than SQLite's
+        // COUNT(DISTINCT) on hundreds of thousands of rows.
+        sql::Fragment statement{u"SELECT e.time_ms, e.retry_key, CASE WHEN "_s + sql::temporaryCondition(u"e."_s)
+                                    + u" THEN 4 WHEN "_s + sql::permanentCondition(u"e."_s)
+                                    + u" THEN 5 ELSE 0 END FROM event e"_s,
+                                {}};
+        statement.append(where.clause());
+        std::vector<std::int64_t> keys[2];
+        QString why;
+        const bool ok = forEachRow(native, statement, why, [&](sqlite3_stmt *row) {
+            const std::int64_t key = sqlite3_column_int64(row, 1);
+            if (key == 0)
+                return;
+            const int side = sqlite3_column_int64(row, 0) < timeMs ? 0 : 1;
+            WindowFigures &f = side == 0 ? result.before : result.after;
+            ++f.attempts;
+            const int klass = sqlite3_column_int(row, 2);
+            temporary[side] += klass == 4 ? 1 : 0;
+            permanent[side] += klass == 5 ? 1 : 0;
+            keys[side].push_back(key);
+        });
+        if (!ok)
+            return failWith<BeforeAfter>(error, tr("cannot read the events: %1").arg(why));
+        result.before.distinctKeys = distinctCount(keys[0]);
+        result.after.distinctKeys = distinctCount(keys[1]);
+    } else {
+        sql::Fragment statement{
+            u"SELECT CASE WHEN e.time_ms < ? THEN 0 ELSE 1 END AS side,"
+            " SUM(CASE WHEN e.retry_key <> 0 THEN 1 ELSE 0 END),"
+            " COUNT(DISTINCT CASE WHEN e.retry_key <> 0 THEN e.retry_key END),"
+            " SUM(CASE WHEN e.retry_key <> 0 AND "_s
+                + sql::temporaryCondition(u"e."_s) + u" THEN 1 ELSE 0 END),"
+                " SUM(CASE WHEN e.retry_key <> 0 AND "_s
+                + sql::permanentCondition(u"e."_s) + u" THEN 1 ELSE 0 END) FROM event e"_s,
+            {qint64(timeMs)}};
+        statement.append(where.clause());
+        statement.append(u" GROUP BY side"_s);
+        if (!query.prepare(statement.text))
+            return failWith<BeforeAfter>(error, tr("cannot read the events: %1").arg(query.lastError().text()));
+        sql::bind(query, statement.values);
+        if (!query.exec())
+            return failWith<BeforeAfter>(error, tr("cannot read the events: %1").arg(query.lastError().text()));
+        while (query.next()) {
+            const int side = query.value(0).toInt();
+            WindowFigures &f = side == 0 ? result.before : result.after;
+            f.attempts = query.value(1).toLongLong();
+            f.distinctKeys = query.value(2).toLongLong();
+            temporary[side] = query.value(3).toLongLong();
+            permanent[side] = query.value(4).toLongLong();
+        }
+    }
+    finishFigures(result.before, temporary[0], permanent[0], windowMs);
+    finishFigures(result.after, temporary[1], permanent[1], windowMs);
+    result.attemptsChange = percentChange(result.before.attemptsPerHour, result.after.attemptsPerHour);
+    result.keysChange = percentChange(result.before.keysPerHour, result.after.keysPerHour);
+    result.retriesChange = percentChange(result.before.retriesPerHour, result.after.retriesPerHour);
+    result.amplificationChange = percentChange(result.before.amplification, result.after.amplification);
+    result.temporaryShareChange = (result.after.temporaryShare - result.before.temporaryShare) * 100.0;
+    return result;
+}
+
+std::optional<QList<Marker>> markers(Database &database, QString *error)
+{
+    QSqlQuery query(database.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT id, time_ms, label FROM marker ORDER BY time_ms, id"_s))
+        return failWith<QList<Marker>>(error, tr("cannot read the markers: %1").arg(query.lastError().text()));
+    QList<Marker> result;
+    while (query.next())
+        result << Marker{query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toString()};
+    return result;
+}
+
+std::optional<Marker> addMarker(Database &database, std::int64_t timeMs, const QString &label, QString *error)
+{
+    QSqlQuery query(database.connection());
+    if (!query.prepare(u"INSERT INTO marker (time_ms, label) VALUES (?, ?)"_s))
+        return failWith<Marker>(error, tr("cannot store the marker: %1").arg(query.lastError().text()));
+    query.addBindValue(qint64(timeMs));
+    query.addBindValue(label.isNull() ? u""_s : label); // NOT NULL column
+    if (!query.exec())
+        return failWith<Marker>(error, tr("cannot store the marker: %1").arg(query.lastError().text()));
+    return Marker{query.lastInsertId().toLongLong(), timeMs, label};
+}
+
+bool removeMarker(Database &database, std::int64_t id, QString *error)
+{
+    QSqlQuery query(database.connection());
+    if (!query.prepare(u"DELETE FROM marker WHERE id = ?"_s)) {
+        failWith<bool>(error, tr("cannot remove the marker: %1").arg(query.lastError().text()));
+        return false;
+    }
+    query.addBindValue(qint64(id));
+    if (!query.exec()) {
+        failWith<bool>(error, tr("cannot remove the marker: %1").arg(query.lastError().text()));
+        return false;
+    }
+    if (query.numRowsAffected() > 0)
+        return true;
+    failWith<bool>(error, tr("there is no such marker"));
+    return false;
+}
+
+} // namespace rejectscope

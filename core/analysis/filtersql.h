@@ -1,0 +1,110 @@
+#pragma once
+
+// Internal to core/analysis: turns an AnalysisFilter into SQL terms with bound
+// parameters, and names in one place which rows are attempts and how an attempt
+// is classed, so that chains, charts, floods, switch points and before/after
+// agree with each other.
+
+#include "analysisfilter.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+class QSqlQuery;
+
+namespace rejectscope::sql {
+
+// SQL text with its bound values in the order of their `?` placeholders. Only our
+// own fragments are ever appended as text; every value from a user or a log line
+// goes into `values`.
+struct Fragment {
+    QString text;
+    QVariantList values;
+
+    Fragment &append(const QString &more, const QVariantList &moreValues = {});
+    Fragment &append(const Fragment &other) { return append(other.text, other.values); }
+};
+
+// Terms joined with AND.
+class Where
+{
+public:
+    void add(const QString &term, const QVariantList &values = {});
+    bool isEmpty() const { return m_terms.isEmpty(); }
+    // " WHERE a AND b", or "" when there are no terms.
+    Fragment clause() const;
+    // " AND a AND b", or "": for appending to a WHERE of one's own.
+    Fragment andTerms() const;
+
+private:
+    QStringList m_terms;
+    QVariantList m_values;
+};
+
+void bind(QSqlQuery &query, const QVariantList &values);
+
+// How an attempt is classed, from the columns kind, status and code_class (of event
+// or minute_count; `p` is the table alias with its dot, or empty). Inbound, the
+// reply's class decides; outbound, the delivery status does, because that is what
+// the sender did with the reply: a 521 greeting deferred by smtp_skip_5xx_greeting
+// and a 550 softened into SOFTBOUNCE are retried (temporary), whatever their code.
+//
+// An attempt: an enforced rejection (kind Reject) or a delivery attempt (kind
+// Delivery with status sent, deferred, bounced or SOFTBOUNCE).
+QString attemptCondition(const QString &p);
+QString temporaryCondition(const QString &p);  // inbound 4xx, outbound deferred/SOFTBOUNCE
+QString permanentCondition(const QString &p);  // inbound 5xx, outbound bounced
+QString acceptedCondition(const QString &p);   // outbound sent
+// 4, 5, 2 for the above, 0 otherwise: what AnalysisFilter::codeClass is matched against.
+QString effectiveClassExpression(const QString &p);
+
+// The filter's direction, reason and code class as terms on event or minute_count
+// columns. Time and text are separate: each table expresses them differently.
+void addClassTerms(Where &where, const AnalysisFilter &filter, const QString &p);
+// The filter's time range on event.time_ms.
+void addEventTimeTerms(Where &where, const AnalysisFilter &filter, const QString &p);
+// The filter's time range on a minute column (minute_count, the attempt tables):
+// every minute that overlaps the range.
+void addMinuteTimeTerms(Where &where, const AnalysisFilter &filter, const QString &p);
+// Free text: a case-insensitive substring of client name or IP, sender, recipient,
+// queue id or reply of the event with alias `p`. No-op for empty text.
+void addTextTerms(Where &where, const QString &text, const QString &p);
+
+// A LIKE pattern (with ESCAPE '\') that matches `text` anywhere, lower-cased.
+QString containsPattern(const QString &text);
+
+// Which of the attempt count tables (schema 002) a query may read.
+struct CountSource {
+    bool tablesAreCurrent = false; // ensureAttemptMinutes() said so
+    bool byHour = false;           // attempt_hour will do: whole hours are enough
+    bool needReason = false;       // the query reads m.reason
+};
+
+// " FROM <attempts per minute> m WHERE <filter>": rows with the columns minute,
+// direction, reason (when asked for), temporary, permanent and accepted (attempt
+// counts) for the filter's time (whole minutes), direction, reason and text, plus
+// `extraTerms` on those columns. The source is the smallest current attempt table
+// that answers; when they are stale, the same sums made from minute_count; for free
+// text (which per-minute counts cannot answer) the matching events. The filter's
+// code class is not applied here: see classColumn().
+Fragment attemptMinutesFrom(const AnalysisFilter &filter, const CountSource &source,
+                            const QStringList &extraTerms = {});
+// True when the filter's range and buckets of `bucketMs` fall on whole hours.
+bool wholeHours(const AnalysisFilter &filter, std::int64_t bucketMs);
+// "SUM(…) AS temporary, SUM(…) AS permanent, SUM(…) AS accepted" over minute_count
+// rows (alias `p`): how attempt_minute is made from it.
+QString attemptSums(const QString &p);
+// "m.temporary", "m.permanent" or "m.accepted" (class 4, 5, 2), or "0" when the
+// filter's code class selects another class.
+QString classColumn(const AnalysisFilter &filter, int codeClass);
+
+constexpr std::int64_t minuteMs = 60 * 1000;
+
+// Floor division for minute numbers and buckets of times before 1970.
+constexpr std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+} // namespace rejectscope::sql

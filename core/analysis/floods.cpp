@@ -1,0 +1,192 @@
+// Time buckets and deferral floods, both from the per-minute counts the importer
+// keeps (minute_count), so that they answer at once whatever the size of the log.
+// Buckets start at the filter's first minute (or at the epoch without one), so a
+// chart's buckets line up with the range it shows.
+
+#include "floods.h"
+
+#include "attemptminutes.h"
+#include "filtersql.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace rejectscope {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Floods", text);
+}
+
+bool failWith(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+std::int64_t originOf(const AnalysisFilter &filter)
+{
+    return filter.fromMs ? sql::floorDiv(*filter.fromMs, sql::minuteMs) * sql::minuteMs : 0;
+}
+
+// "SELECT <bucket number>, <columns> FROM <attempts per minute> m WHERE <filter>
+// GROUP BY <bucket number>[, <more>] ORDER BY <bucket number>". Every value is bound.
+bool runBucketQuery(Database &database, QSqlQuery &query, const AnalysisFilter &filter,
+                    std::int64_t bucketMs, const QString &columns, bool needReason, QString *error)
+{
+    sql::CountSource source;
+    source.tablesAreCurrent = ensureAttemptMinutes(database);
+    source.byHour = sql::wholeHours(filter, bucketMs);
+    source.needReason = needReason;
+    sql::Fragment statement{u"SELECT (m.minute * 60000 - ?) / ? AS bucket, "_s,
+                            {qint64(originOf(filter)), qint64(bucketMs)}};
+    statement.append(columns);
+    statement.append(sql::attemptMinutesFrom(filter, source));
+    statement.append(needReason ? u" GROUP BY bucket, m.reason ORDER BY bucket"_s : u" GROUP BY bucket ORDER BY bucket"_s);
+    query.setForwardOnly(true);
+    if (!query.prepare(statement.text))
+        return failWith(error, tr("cannot count the attempts: %1").arg(query.lastError().text()));
+    sql::bind(query, statement.values);
+    if (!query.exec())
+        return failWith(error, tr("cannot count the attempts: %1").arg(query.lastError().text()));
+    return true;
+}
+
+double medianOf(std::vector<std::int64_t> values)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 == 1 ? double(values[n / 2]) : (double(values[n / 2 - 1]) + double(values[n / 2])) / 2.0;
+}
+
+} // namespace
+
+std::optional<QList<TimeBucket>> timeBuckets(Database &database, const AnalysisFilter &filter,
+                                             std::int64_t bucketMs, QString *error)
+{
+    // The counts are per minute: a shorter bucket could not be filled honestly.
+    if (bucketMs < sql::minuteMs || bucketMs % sql::minuteMs != 0) {
+        failWith(error, tr("a time bucket must be a whole number of minutes"));
+        return std::nullopt;
+    }
+    QSqlQuery query(database.connection());
+    const QString columns = u"SUM(%1), SUM(%2), SUM(%3)"_s.arg(
+        sql::classColumn(filter, 4), sql::classColumn(filter, 5), sql::classColumn(filter, 2));
+    if (!runBucketQuery(database, query, filter, bucketMs, columns, false, error))
+        return std::nullopt;
+    const std::int64_t origin = originOf(filter);
+    QList<TimeBucket> buckets;
+    while (query.next()) {
+        TimeBucket bucket;
+        bucket.startMs = origin + query.value(0).toLongLong() * bucketMs;
+        bucket.temporary = query.value(1).toLongLong();
+        bucket.permanent = query.value(2).toLongLong();
+        bucket.accepted = query.value(3).toLongLong();
+        buckets << bucket;
+    }
+    return buckets;
+}
+
+std::optional<QList<Flood>> findFloods(Database &database, const AnalysisFilter &filter,
+                                       const FloodOptions &options, QString *error)
+{
+    if (options.bucketMs < sql::minuteMs || options.bucketMs % sql::minuteMs != 0) {
+        failWith(error, tr("a time bucket must be a whole number of minutes"));
+        return std::nullopt;
+    }
+    QSqlQuery query(database.connection());
+    const QString temporary = sql::classColumn(filter, 4);
+    const QString columns = u"SUM(%1), SUM(%1 + %2 + %3)"_s.arg(temporary, sql::classColumn(filter, 5),
+                                                                 sql::classColumn(filter, 2));
+    if (!runBucketQuery(database, query, filter, options.bucketMs, columns, false, error))
+        return std::nullopt;
+
+    // Per bucket with any attempt: its 4xx attempts. Rows of classes the filter's
+    // code class leaves out carry no traffic.
+    struct Bucket {
+        std::int64_t number = 0;
+        std::int64_t temporary = 0;
+    };
+    std::vector<Bucket> buckets;
+    while (query.next()) {
+        if (query.value(2).toLongLong() > 0)
+            buckets.push_back({query.value(0).toLongLong(), query.value(1).toLongLong()});
+    }
+    query.finish();
+
+    // The baseline: the median bucket among those that saw any traffic. Quiet
+    // buckets (nights, gaps in the log) would pull it to zero and make every busy
+    // hour a flood.
+    std::vector<std::int64_t> counts;
+    counts.reserve(buckets.size());
+    for (const Bucket &bucket : buckets)
+        counts.push_back(bucket.temporary);
+    const double baseline = medianOf(counts);
+    const double threshold = std::max(options.factor * baseline, double(options.minimumAttempts));
+
+    const std::int64_t origin = originOf(filter);
+    QList<Flood> floods;
+    std::int64_t previous = 0;
+    bool open = false;
+    for (const Bucket &bucket : buckets) {
+        const bool flooded = double(bucket.temporary) >= threshold;
+        // A bucket without attempts between two flooded ones ends the flood.
+        if (open && (!flooded || bucket.number != previous + 1))
+            open = false;
+        if (flooded) {
+            if (!open) {
+                Flood flood;
+                flood.startMs = origin + bucket.number * options.bucketMs;
+                flood.baseline = baseline;
+                floods << flood;
+                open = true;
+            }
+            Flood &flood = floods.last();
+            flood.endMs = origin + (bucket.number + 1) * options.bucketMs;
+            flood.attempts += bucket.temporary;
+            flood.peakBucketAttempts = std::max(flood.peakBucketAttempts, bucket.temporary);
+        }
+        previous = bucket.number;
+    }
+
+    // The reason of most of each flood's 4xx attempts: floods are few, so each is
+    // looked up on its own rather than every bucket being split by reason.
+    for (Flood &flood : floods) {
+        AnalysisFilter within = filter;
+        within.fromMs = flood.startMs;
+        within.toMs = flood.endMs;
+        sql::CountSource source;
+        source.tablesAreCurrent = ensureAttemptMinutes(database);
+        source.needReason = true;
+        sql::Fragment statement{u"SELECT m.reason, SUM(%1) AS n"_s.arg(temporary), {}};
+        statement.append(sql::attemptMinutesFrom(within, source));
+        statement.append(u" GROUP BY m.reason ORDER BY n DESC, m.reason LIMIT 1"_s);
+        if (!query.prepare(statement.text)) {
+            failWith(error, tr("cannot count the attempts: %1").arg(query.lastError().text()));
+            return std::nullopt;
+        }
+        sql::bind(query, statement.values);
+        if (!query.exec()) {
+            failWith(error, tr("cannot count the attempts: %1").arg(query.lastError().text()));
+            return std::nullopt;
+        }
+        if (query.next())
+            flood.mainReason = ReasonClass(query.value(0).toInt());
+        query.finish();
+    }
+    return floods;
+}
+
+} // namespace rejectscope

@@ -1,0 +1,294 @@
+// Reading retry_chain: the storms list and totals. Building it is in
+// retrychainbuild.cpp.
+
+#include "retrychains.h"
+
+#include "filtersql.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace rejectscope {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RetryChains", text);
+}
+
+// The longest chain's duration, from the build record: a chain that overlaps a
+// time range [from, to) started at or after from - longest, which turns the
+// overlap test into a range on the indexed first_ms. Nothing built yet: 0.
+std::optional<std::int64_t> longestChainMs(QSqlQuery &query)
+{
+    if (!query.exec(u"SELECT longest_ms FROM retry_chain_build WHERE id = 1"_s))
+        return std::nullopt;
+    const std::int64_t longest = query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    return longest;
+}
+
+// A chain longer than this is "long" (retry_chain_long): a time range [from, to)
+// overlaps the other chains only if they start in [from - longChainMs, to).
+constexpr std::int64_t longChainMs = 86400000;
+
+// How a time range selects chains (a chain is in a range when it overlaps it).
+enum class TimeTerms {
+    NotForIndex, // as plain conditions: the storms list walks another index
+    Range,       // first_ms >= from - longest: retry_chain_time serves the range
+    ShortChains, // chains of at most a day (with LongChains: two lookups that add up)
+    LongChains,
+};
+
+// The filter as terms on retry_chain (alias c) and, for free text, on the chain's
+// first event (alias e). A chain is selected by a code class when it has such
+// attempts (2: it ended accepted).
+void addChainTerms(sql::Where &where, const AnalysisFilter &filter, TimeTerms time, std::int64_t longestMs)
+{
+    // The unary plus keeps SQLite from choosing retry_chain_time for a range when
+    // it should walk the attempts or duration index; PostgreSQL reads it as a no-op.
+    const QString plus = time == TimeTerms::NotForIndex ? u"+"_s : QString();
+    if (filter.fromMs)
+        where.add(plus + u"c.last_ms >= ?"_s, {qint64(*filter.fromMs)});
+    if (filter.toMs)
+        where.add(plus + u"c.first_ms < ?"_s, {qint64(*filter.toMs)});
+    if (time == TimeTerms::ShortChains) {
+        where.add(u"c.last_ms - c.first_ms <= 86400000"_s);
+        if (filter.fromMs)
+            where.add(u"c.first_ms >= ?"_s, {qint64(*filter.fromMs - longChainMs)});
+    } else if (time == TimeTerms::LongChains) {
+        where.add(u"c.last_ms - c.first_ms > 86400000"_s); // the condition of retry_chain_long
+    } else if (time == TimeTerms::Range && filter.fromMs) {
+        where.add(u"c.first_ms >= ?"_s, {qint64(*filter.fromMs - longestMs)});
+    }
+    if (filter.direction)
+        where.add(u"c.direction = ?"_s, {int(*filter.direction)});
+    if (filter.reason)
+        where.add(u"c.reason = ?"_s, {int(*filter.reason)});
+    if (filter.codeClass) {
+        switch (*filter.codeClass) {
+        case 2:
+            where.add(u"c.outcome = ?"_s, {int(ChainOutcome::Accepted)});
+            break;
+        case 4:
+            where.add(u"c.temporary_attempts > 0"_s);
+            break;
+        case 5:
+            where.add(u"c.permanent_attempts > 0"_s);
+            break;
+        default:
+            where.add(u"1 = 0"_s);
+            break;
+        }
+    }
+    sql::addTextTerms(where, filter.text, u"e."_s);
+}
+
+RetryChain chainFrom(const QSqlQuery &query)
+{
+    RetryChain chain;
+    chain.id = query.value(0).toLongLong();
+    chain.retryKey = query.value(1).toLongLong();
+    chain.direction = Direction(query.value(2).toInt());
+    chain.reason = ReasonClass(query.value(3).toInt());
+    chain.firstMs = query.value(4).toLongLong();
+    chain.lastMs = query.value(5).toLongLong();
+    chain.attempts = query.value(6).toInt();
+    chain.temporaryAttempts = query.value(7).toInt();
+    chain.permanentAttempts = query.value(8).toInt();
+    chain.medianIntervalMs = query.value(9).toLongLong();
+    chain.outcome = ChainOutcome(query.value(10).toInt());
+    chain.clientIp = query.value(11).toString();
+    chain.clientName = query.value(12).toString();
+    chain.sender = query.value(13).toString();
+    chain.recipient = query.value(14).toString();
+    chain.queueId = query.value(15).toString();
+    chain.reply = query.value(16).toString();
+    return chain;
+}
+
+QString orderBy(StormQuery::Order order)
+{
+    // Each order is that of an index (retry_chain_attempts and _duration walked
+    // backwards, retry_chain_time forwards), so the first rows come without a sort.
+    switch (order) {
+    case StormQuery::Order::Attempts:
+    case StormQuery::Order::Retries:
+        return u" ORDER BY c.attempts DESC, c.first_ms DESC"_s;
+    case StormQuery::Order::Duration:
+        return u" ORDER BY c.last_ms - c.first_ms DESC, c.attempts DESC, c.first_ms DESC"_s;
+    case StormQuery::Order::FirstSeen:
+        return u" ORDER BY c.first_ms, c.last_ms"_s;
+    }
+    return {};
+}
+
+} // namespace
+
+std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    const auto longest = longestChainMs(query);
+    if (!longest) {
+        m_error = tr("cannot read the retry chains: %1").arg(query.lastError().text());
+        return std::nullopt;
+    }
+    const auto fail = [&]() -> std::optional<QList<RetryChain>> {
+        m_error = tr("cannot read the retry chains: %1").arg(query.lastError().text());
+        return std::nullopt;
+    };
+    // Runs one SELECT of chains and appends what it finds.
+    QList<RetryChain> chains;
+    const auto select = [&](const sql::Where &where, const QString &order, int limit, int offset) {
+        sql::Fragment statement{
+            u"SELECT c.id, c.retry_key, c.direction, c.reason, c.first_ms, c.last_ms, c.attempts,"
+            " c.temporary_attempts, c.permanent_attempts, c.median_interval_ms, c.outcome,"
+            " e.client_ip, e.client_name, e.sender, e.recipient, e.queue_id, e.reply"
+            " FROM retry_chain c JOIN event e ON e.id = c.first_event_id"_s,
+            {}};
+        statement.append(where.clause());
+        statement.append(order);
+        statement.append(u" LIMIT ? OFFSET ?"_s, {qMax(0, limit), qMax(0, offset)});
+        if (!query.prepare(statement.text))
+            return false;
+        sql::bind(query, statement.values);
+        if (!query.exec())
+            return false;
+        while (query.next())
+            chains << chainFrom(query);
+        return true;
+    };
+
+    if (request.order == StormQuery::Order::FirstSeen) {
+        sql::Where where;
+        if (request.onlyWithRetries)
+            where.add(u"c.attempts >= 2"_s);
+        addChainTerms(where, request.filter, TimeTerms::Range, *longest);
+        if (!select(where, orderBy(request.order), request.limit, request.offset))
+            return fail();
+        return chains;
+    }
+
+    // By attempts or duration: first the chains with retries, from the partial
+    // indexes ("c.attempts >= 2" literally, their condition)...
+    sql::Where withRetries;
+    withRetries.add(u"c.attempts >= 2"_s);
+    addChainTerms(withRetries, request.filter, TimeTerms::NotForIndex, *longest);
+    if (!select(withRetries, orderBy(request.order), request.limit, request.offset))
+        return fail();
+    if (request.onlyWithRetries || chains.size() >= request.limit)
+        return chains;
+
+    // ...then the chains of one attempt, which come after them in either order
+    // (fewest attempts, no duration), newest first like ties above.
+    qint64 skip = 0;
+    if (request.offset > 0) {
+        // How many chains with retries the offset already passed.
+        sql::Fragment count{u"SELECT COUNT(*) FROM retry_chain c"_s, {}};
+        if (!request.filter.text.isEmpty())
+            count.append(u" JOIN event e ON e.id = c.first_event_id"_s);
+        count.append(withRetries.clause());
+        if (!query.prepare(count.text))
+            return fail();
+        sql::bind(query, count.values);
+        if (!query.exec() || !query.next())
+            return fail();
+        skip = qMax<qint64>(0, request.offset - query.value(0).toLongLong());
+        query.finish();
+    }
+    sql::Where single;
+    single.add(u"c.attempts = 1"_s);
+    addChainTerms(single, request.filter, TimeTerms::Range, *longest);
+    if (!select(single, u" ORDER BY c.first_ms DESC, c.last_ms DESC"_s, request.limit - int(chains.size()),
+                int(skip)))
+        return fail();
+    return chains;
+}
+
+std::optional<RetryChains::Totals> RetryChains::totals(const AnalysisFilter &filter)
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    Totals totals;
+    const auto run = [&](const sql::Fragment &statement) {
+        if (!query.prepare(statement.text)) {
+            m_error = tr("cannot read the retry chains: %1").arg(query.lastError().text());
+            return false;
+        }
+        sql::bind(query, statement.values);
+        if (!query.exec() || !query.next()) {
+            m_error = tr("cannot read the retry chains: %1").arg(query.lastError().text());
+            return false;
+        }
+        totals.chains += query.value(0).toLongLong();
+        totals.attempts += query.value(1).toLongLong();
+        query.finish();
+        return true;
+    };
+
+    if (!filter.fromMs && !filter.toMs && filter.text.isEmpty()) {
+        // From the sums the build keeps per direction, reason, outcome and kind of attempts.
+        sql::Where where;
+        if (filter.direction)
+            where.add(u"direction = ?"_s, {int(*filter.direction)});
+        if (filter.reason)
+            where.add(u"reason = ?"_s, {int(*filter.reason)});
+        if (filter.codeClass) {
+            if (*filter.codeClass == 2)
+                where.add(u"outcome = ?"_s, {int(ChainOutcome::Accepted)});
+            else if (*filter.codeClass == 4)
+                where.add(u"has_temporary = 1"_s);
+            else if (*filter.codeClass == 5)
+                where.add(u"has_permanent = 1"_s);
+            else
+                where.add(u"1 = 0"_s);
+        }
+        sql::Fragment statement{u"SELECT COALESCE(SUM(chains), 0), COALESCE(SUM(attempts), 0) FROM retry_chain_total"_s,
+                                {}};
+        statement.append(where.clause());
+        if (!run(statement))
+            return std::nullopt;
+    } else {
+        // Chains of at most a day from a range of retry_chain_time, plus the few
+        // long ones: together every chain that overlaps the range, each once.
+        for (const TimeTerms part : {TimeTerms::ShortChains, TimeTerms::LongChains}) {
+            sql::Where where;
+            addChainTerms(where, filter, part, 0);
+            sql::Fragment statement{u"SELECT COUNT(*), COALESCE(SUM(c.attempts), 0) FROM retry_chain c"_s, {}};
+            // The event is joined for free text only: without it the totals come from an index.
+            if (!filter.text.isEmpty())
+                statement.append(u" JOIN event e ON e.id = c.first_event_id"_s);
+            statement.append(where.clause());
+            if (!run(statement))
+                return std::nullopt;
+        }
+    }
+    totals.retries = totals.attempts - totals.chains;
+    totals.amplification = totals.chains > 0 ? double(totals.attempts) / double(totals.chains) : 0.0;
+    return totals;
+}
+
+QString chainOutcomeName(ChainOutcome outcome)
+{
+    switch (outcome) {
+    case ChainOutcome::Accepted:
+        return u"accepted"_s;
+    case ChainOutcome::RejectedForGood:
+        return u"rejected-for-good"_s;
+    case ChainOutcome::Expired:
+        return u"expired"_s;
+    case ChainOutcome::StillRetrying:
+        return u"still-retrying"_s;
+    case ChainOutcome::GaveUp:
+        return u"gave-up"_s;
+    }
+    return u"unknown"_s;
+}
+
+} // namespace rejectscope

@@ -1,0 +1,212 @@
+#include "analysistext.h"
+
+#include "analysis/postfixparameters.h"
+#include "names.h"
+#include "summarytext.h"
+#include "terminaltext.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace rejectscope {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AnalysisText", text);
+}
+
+QString reasonText(ReasonClass reason)
+{
+    const std::string_view name = reasonClassName(reason);
+    return QString::fromLatin1(name.data(), qsizetype(name.size()));
+}
+
+QString localTime(qint64 timeMs, const QTimeZone &zone)
+{
+    return QDateTime::fromMSecsSinceEpoch(timeMs, zone).toString(u"yyyy-MM-dd HH:mm:ss"_s);
+}
+
+QString durationText(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    if (s < 120)
+        return tr("%1 s").arg(s);
+    if (s < 7200)
+        return tr("%1 min").arg(s / 60);
+    if (s < 172800)
+        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return tr("%1 days %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+}
+
+QString percentText(double change)
+{
+    if (!std::isfinite(change))
+        return tr("n/a");
+    return (change > 0 ? u"+"_s : QString()) + QString::number(change, 'f', 1) + u" %"_s;
+}
+
+// Untrusted text for one line of a terminal.
+QString shown(const QString &text, int limit = 90)
+{
+    const QString safe = terminalSafe(text);
+    return safe.size() > limit ? safe.left(limit - 1) + u'…' : safe;
+}
+
+} // namespace
+
+QString stormsText(const QList<RetryChain> &chains, const RetryChains::Totals &totals,
+                   const QList<Flood> &floods, const QTimeZone &zone)
+{
+    QString out = tr("Retry chains: %1 with %2 attempts, %3 retries, amplification %4 "
+                     "(attempts per chain)")
+                      .arg(groupedNumber(totals.chains), groupedNumber(totals.attempts),
+                           groupedNumber(totals.retries),
+                           QString::number(totals.amplification, 'f', 2))
+        + u"\n\n"_s;
+    if (chains.isEmpty()) {
+        out += tr("No retry storms: no key was refused more than once.") + u'\n';
+    } else {
+        out += tr("Top retry storms") + u'\n';
+        out += u"  "_s + tr("attempts").rightJustified(8) + u"  "_s + tr("first seen").leftJustified(20)
+            + tr("span").leftJustified(14) + tr("outcome").leftJustified(19)
+            + tr("reason").leftJustified(26) + tr("key") + u'\n';
+        for (const RetryChain &c : chains) {
+            const QString key = c.direction == Direction::Inbound
+                ? shown(c.clientIp, 40) + u"  "_s + shown(c.sender, 40) + u" → "_s + shown(c.recipient, 40)
+                : shown(c.queueId, 20) + u"  "_s + shown(c.sender, 40) + u" → "_s + shown(c.recipient, 40);
+            out += u"  "_s + groupedNumber(c.attempts).rightJustified(8) + u"  "_s
+                + localTime(c.firstMs, zone).leftJustified(20)
+                + durationText(c.lastMs - c.firstMs).leftJustified(14)
+                + chainOutcomeName(c.outcome).leftJustified(19) + reasonText(c.reason).leftJustified(26)
+                + directionName(c.direction) + u' ' + key + u'\n';
+        }
+    }
+    out += u'\n';
+    if (floods.isEmpty()) {
+        out += tr("Deferral floods: none") + u'\n';
+    } else {
+        out += tr("Deferral floods") + u'\n';
+        for (const Flood &f : floods) {
+            out += u"  "_s
+                + tr("%1 – %2  %3 temporary refusals (peak %4 per bucket, %5 × the baseline of %6), "
+                     "mostly %7")
+                      .arg(localTime(f.startMs, zone), localTime(f.endMs, zone),
+                           groupedNumber(f.attempts), groupedNumber(f.peakBucketAttempts),
+                           QString::number(f.baseline > 0 ? double(f.peakBucketAttempts) / f.baseline : 0,
+                                           'f', 1),
+                           QString::number(f.baseline, 'f', 1), reasonText(f.mainReason))
+                + u'\n';
+        }
+    }
+    return out;
+}
+
+QString switchPointsText(const QList<SwitchPoint> &points, const QTimeZone &zone)
+{
+    if (points.isEmpty())
+        return tr("No switch from 4xx to 5xx was found.") + u'\n';
+    QString out = tr("Switch points (4xx → 5xx)") + u'\n';
+    for (const SwitchPoint &p : points) {
+        out += u"  "_s
+            + tr("%1  %2 %3: %4 temporary before (%5 % of replies), %6 permanent after (%7 %)")
+                  .arg(localTime(p.timeMs, zone), directionName(p.direction), reasonText(p.reason),
+                       groupedNumber(p.temporaryBefore), QString::number(100 * p.shareBefore, 'f', 0),
+                       groupedNumber(p.permanentAfter), QString::number(100 * p.shareAfter, 'f', 0))
+            + u'\n';
+    }
+    return out;
+}
+
+QString beforeAfterText(const BeforeAfter &c, const QTimeZone &zone)
+{
+    QString out = tr("Before and after %1 (windows of %2 on each side)")
+                      .arg(localTime(c.timeMs, zone), durationText(c.windowMs))
+        + u'\n';
+    out += u"  "_s + QString().leftJustified(24) + tr("before").rightJustified(12)
+        + tr("after").rightJustified(12) + tr("change").rightJustified(12) + u'\n';
+    const auto row = [&](const QString &label, double before, double after, const QString &change) {
+        out += u"  "_s + label.leftJustified(24) + QString::number(before, 'f', 1).rightJustified(12)
+            + QString::number(after, 'f', 1).rightJustified(12) + change.rightJustified(12) + u'\n';
+    };
+    row(tr("attempts per hour"), c.before.attemptsPerHour, c.after.attemptsPerHour,
+        percentText(c.attemptsChange));
+    row(tr("distinct keys per hour"), c.before.keysPerHour, c.after.keysPerHour, percentText(c.keysChange));
+    row(tr("retries per hour"), c.before.retriesPerHour, c.after.retriesPerHour,
+        percentText(c.retriesChange));
+    row(tr("amplification"), c.before.amplification, c.after.amplification,
+        percentText(c.amplificationChange));
+    row(tr("4xx share (%)"), 100 * c.before.temporaryShare, 100 * c.after.temporaryShare,
+        std::isfinite(c.temporaryShareChange)
+            ? QString::number(100 * c.temporaryShareChange, 'f', 1) + tr(" pts")
+            : tr("n/a"));
+    return out;
+}
+
+QString findingSentence(const Finding &f)
+{
+    const QString reply = f.exampleReply.isEmpty() ? QString() : u" «"_s + shown(f.exampleReply, 80) + u'»';
+    switch (f.kind) {
+    case Finding::Kind::TemporaryForPermanent:
+        if (f.suggestedValue.isEmpty() || f.suggestedValue == f.currentValue)
+            return tr("The server answered %1%2 %3 times to %4 senders from %5 clients. %6 = %7 is "
+                      "Postfix's default and is temporary on purpose: no change advised.")
+                .arg(f.currentValue, reply, groupedNumber(f.events), groupedNumber(f.distinctSenders),
+                     groupedNumber(f.distinctClients), f.parameter, f.postfixDefault);
+        return tr("The server answered %1%2 %3 times to %4 senders from %5 clients. Set %6 = %7 "
+                  "(Postfix default %8): each of them would have been refused once, saving %9 retries.")
+            .arg(f.currentValue, reply, groupedNumber(f.events), groupedNumber(f.distinctSenders),
+                 groupedNumber(f.distinctClients), f.parameter, f.suggestedValue, f.postfixDefault,
+                 groupedNumber(f.retriesSaved));
+    case Finding::Kind::SoftBounceReceiving:
+        return tr("Refusals that Postfix gives with 5xx by default were answered with 4xx (%1 times, "
+                  "e.g.%2): that is what soft_bounce = yes does. Set soft_bounce = no once testing "
+                  "is over; it would have saved %3 retries.")
+            .arg(groupedNumber(f.events), reply, groupedNumber(f.retriesSaved));
+    case Finding::Kind::SoftBounceSending:
+        return tr("%1 deliveries were logged as SOFTBOUNCE: this server's own soft_bounce = yes turns "
+                  "remote refusals into retries. Set soft_bounce = no; it would have saved %2 retries.")
+            .arg(groupedNumber(f.events), groupedNumber(f.retriesSaved));
+    case Finding::Kind::SkipFiveXxGreeting:
+        return tr("%1 deliveries went to servers that accept no mail at all (521/556, RFC 7504)%2 and were "
+                  "retried, because smtp_skip_5xx_greeting = %3 treats a 5xx greeting as temporary. "
+                  "Set smtp_skip_5xx_greeting = %4 to bounce them at once, saving %5 retries.")
+            .arg(groupedNumber(f.events), reply, f.currentValue, f.suggestedValue,
+                 groupedNumber(f.retriesSaved));
+    case Finding::Kind::Deliberate:
+        return tr("%1 %2 refusals are temporary on purpose%3: leave them.")
+            .arg(groupedNumber(f.events), reasonText(f.reason), reply);
+    case Finding::Kind::Backscatter:
+        return tr("%1 null-sender bounces (from=<>) to unknown users were refused, from %2 clients: "
+                  "backscatter, as a joe-job produces.")
+            .arg(groupedNumber(f.events), groupedNumber(f.distinctClients));
+    }
+    return QString();
+}
+
+QString findingsText(const QList<Finding> &findings, const QTimeZone &zone)
+{
+    if (findings.isEmpty())
+        return tr("Nothing to advise: no temporary refusal that looks unintended.") + u'\n';
+    QString out;
+    int number = 0;
+    for (const Finding &f : findings) {
+        out += u"%1. "_s.arg(++number) + findingSentence(f) + u'\n';
+        out += u"   "_s + tr("%1 %2, %3 – %4").arg(directionName(f.direction), reasonText(f.reason),
+                                                 localTime(f.firstMs, zone), localTime(f.lastMs, zone));
+        if (!f.exampleSender.isEmpty() || !f.exampleRecipient.isEmpty())
+            out += u"; "_s + tr("e.g. %1 → %2").arg(shown(f.exampleSender, 50), shown(f.exampleRecipient, 50));
+        out += u'\n';
+        if (const QString caution = findingCaution(f); !caution.isEmpty())
+            out += u"   "_s + tr("Note: %1").arg(caution) + u'\n';
+        out += u'\n';
+    }
+    return out;
+}
+
+} // namespace rejectscope

@@ -1,0 +1,279 @@
+// analysis-bench: times the analysis on a large database. Run by hand (see README):
+//
+//   build/tests/bench/rejectscope-analysis-bench --db /tmp/bench.db --lines 77M --days 30
+//
+// A database that holds no events yet is first filled with rejectscope-loggen piped
+// into rejectscope-cli import (77 M lines over 30 days give about 10.5 M events plus
+// 3.8 M queue-sender lines). Then: the chain rebuild, the refresh of the per-minute
+// attempt tables, the storms list with several filters, totals, time buckets,
+// floods, switch points and before/after, each run --repeat times (the rebuilds
+// once); the first (cold) and the best run are printed in milliseconds.
+
+#include "analysis/attemptminutes.h" // internal: to time its refresh
+#include "analysis/floods.h"
+#include "analysis/retrychains.h"
+#include "analysis/switchpoints.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSqlQuery>
+
+#include <cstdio>
+#include <functional>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+using namespace rejectscope;
+
+namespace {
+
+int g_repeat = 3;
+
+// Runs `work` g_repeat times; prints the first and the best time and what the
+// last run says about its result.
+void timeIt(const char *name, const std::function<QString()> &work)
+{
+    qint64 first = -1;
+    qint64 best = std::numeric_limits<qint64>::max();
+    QString note;
+    for (int i = 0; i < g_repeat; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        note = work();
+        const qint64 ms = timer.elapsed();
+        if (first < 0)
+            first = ms;
+        best = std::min(best, ms);
+    }
+    std::printf("%-52s first %6lld ms   best %6lld ms   %s\n", name, static_cast<long long>(first),
+                static_cast<long long>(best), qPrintable(note));
+    std::fflush(stdout);
+}
+
+qint64 scalar(Database &db, const QString &sql)
+{
+    QSqlQuery query(db.connection());
+    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+bool generate(const QString &dbPath, const QString &lines, const QString &days)
+{
+    const QString loggen = QCoreApplication::applicationDirPath() + u"/rejectscope-loggen"_s;
+    const QString cli = QStringLiteral(REJECTSCOPE_CLI_PATH);
+    std::printf("generating %s lines over %s days into %s ...\n", qPrintable(lines), qPrintable(days),
+                qPrintable(dbPath));
+    std::fflush(stdout);
+    QElapsedTimer timer;
+    timer.start();
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedChannels);
+    // Paths and numbers are positional arguments of sh, never part of the script.
+    process.start(u"sh"_s, {u"-c"_s,
+                            u"\"$0\" --lines \"$2\" --days \"$3\" --seed 1 | \"$1\" import --db \"$4\""
+                            " --year 2026 --tz UTC -"_s,
+                            loggen, cli, lines, days, dbPath});
+    if (!process.waitForFinished(-1) || process.exitCode() != 0) {
+        std::fprintf(stderr, "generation failed\n");
+        return false;
+    }
+    std::printf("generated and imported in %.1f s\n", double(timer.elapsed()) / 1000.0);
+    return true;
+}
+
+QString countOf(const std::optional<QList<RetryChain>> &chains)
+{
+    if (!chains)
+        return u"FAILED"_s;
+    return u"%1 chains, top %2 attempts"_s.arg(chains->size()).arg(chains->isEmpty() ? 0 : chains->first().attempts);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Times Rejectscope's analysis queries on a large database."_s);
+    parser.addHelpOption();
+    parser.addOption({u"db"_s, u"The database (filled first when it holds no events)."_s, u"path"_s,
+                      u"/tmp/rejectscope-analysis-bench.db"_s});
+    parser.addOption({u"lines"_s, u"Log lines to generate for an empty database (77M: about 10 M events;"
+                                  " whole numbers with k or M)."_s,
+                      u"N"_s, u"77M"_s});
+    parser.addOption({u"days"_s, u"Days the generated log covers."_s, u"D"_s, u"30"_s});
+    parser.addOption({u"repeat"_s, u"Runs of each query."_s, u"R"_s, u"3"_s});
+    parser.process(app);
+    g_repeat = qMax(1, parser.value(u"repeat"_s).toInt());
+    const QString dbPath = parser.value(u"db"_s);
+
+    {
+        Database probe(dbPath);
+        if (!probe.open()) {
+            std::fprintf(stderr, "cannot open %s: %s\n", qPrintable(dbPath), qPrintable(probe.errorString()));
+            return 1;
+        }
+        const bool empty = scalar(probe, u"SELECT COUNT(*) FROM (SELECT 1 FROM event LIMIT 1) x"_s) == 0;
+        if (empty && !generate(dbPath, parser.value(u"lines"_s), parser.value(u"days"_s)))
+            return 1;
+    }
+    Database db(dbPath);
+    if (!db.open())
+        return 1;
+    const qint64 events = scalar(db, u"SELECT MAX(id) FROM event"_s);
+    if (events <= 0) {
+        // sh has no pipefail: a generator that refused its arguments shows here.
+        std::fprintf(stderr, "the database holds no events (did rejectscope-loggen accept --lines?)\n");
+        return 1;
+    }
+    const qint64 firstMs = scalar(db, u"SELECT MIN(time_ms) FROM event"_s);
+    const qint64 lastMs = scalar(db, u"SELECT MAX(time_ms) FROM event"_s);
+    std::printf("database %s: %lld events, %.1f days, %lld MB\n", qPrintable(dbPath),
+                static_cast<long long>(events), double(lastMs - firstMs) / 86400000.0,
+                static_cast<long long>(QFileInfo(dbPath).size() / 1000000));
+
+    RetryChains chains(db);
+    const int repeat = g_repeat;
+    g_repeat = 1;
+    timeIt("chains: rebuild (gap 4 h)", [&] {
+        return chains.rebuild(ChainOptions{}) ? u"%1 chains"_s.arg(scalar(db, u"SELECT chains FROM retry_chain_build"_s))
+                                              : chains.errorString();
+    });
+    timeIt("attempt tables: refresh after an import", [&] {
+        QSqlQuery(db.connection()).exec(u"DELETE FROM attempt_minute_build"_s); // as if events were added
+        return ensureAttemptMinutes(db) ? u"%1 minute rows"_s.arg(scalar(db, u"SELECT COUNT(*) FROM attempt_minute"_s))
+                                        : u"FAILED"_s;
+    });
+    timeIt("attempt tables: refresh after 50,000 new events", [&] {
+        // As if the last 50,000 events were one import batch.
+        QSqlQuery(db.connection()).exec(u"UPDATE attempt_minute_build SET max_event_id = max_event_id - 50000"_s);
+        return ensureAttemptMinutes(db) ? u"ok"_s : u"FAILED"_s;
+    });
+    g_repeat = repeat;
+    timeIt("chains: ensureBuilt (nothing to do)", [&] {
+        return chains.ensureBuilt(ChainOptions{}) ? u"ok"_s : chains.errorString();
+    });
+
+    const qint64 day = 86400000;
+    const qint64 midDay = firstMs + (lastMs - firstMs) / 2;
+    const auto storms = [&](const char *name, StormQuery query) {
+        timeIt(name, [&] { return countOf(chains.storms(query)); });
+    };
+    storms("storms: top 100, no filter", StormQuery{});
+    StormQuery q;
+    q.filter.direction = Direction::Inbound;
+    storms("storms: top 100, inbound", q);
+    q.filter.direction = Direction::Outbound;
+    storms("storms: top 100, outbound", q);
+    q = {};
+    q.filter.reason = ReasonClass::UnknownLocalRecipient;
+    storms("storms: top 100, unknown-local-recipient", q);
+    q.filter.reason = ReasonClass::MailboxFull;
+    storms("storms: top 100, mailbox-full (rare)", q);
+    q = {};
+    q.filter.fromMs = midDay;
+    q.filter.toMs = midDay + day;
+    storms("storms: top 100, one day", q);
+    q.filter.direction = Direction::Inbound;
+    q.filter.reason = ReasonClass::Greylisted;
+    storms("storms: top 100, one day, inbound greylisted", q);
+    q.filter.toMs = midDay + 3600000;
+    q.filter.reason = ReasonClass::UnknownLocalRecipient;
+    storms("storms: top 100, one hour, inbound unknown-local", q);
+    q = {};
+    q.filter.codeClass = 4;
+    storms("storms: top 100, 4xx", q);
+    q = {};
+    q.order = StormQuery::Order::Duration;
+    storms("storms: top 100 by duration", q);
+    q.order = StormQuery::Order::FirstSeen;
+    q.filter.fromMs = midDay;
+    storms("storms: 100 by first seen from mid-log", q);
+    q = {};
+    q.filter.text = u"yahoo"_s;
+    storms("storms: top 100, text 'yahoo'", q);
+    q = {};
+    q.offset = 1000;
+    storms("storms: page 11 (offset 1000)", q);
+
+    const auto totals = [&](const char *name, const AnalysisFilter &filter) {
+        timeIt(name, [&] {
+            const auto t = chains.totals(filter);
+            return t ? u"%1 chains, %2 attempts, amplification %3"_s.arg(t->chains).arg(t->attempts).arg(t->amplification, 0, 'f', 2)
+                     : chains.errorString();
+        });
+    };
+    totals("totals: whole log", AnalysisFilter{});
+    AnalysisFilter f;
+    f.fromMs = midDay;
+    f.toMs = midDay + day;
+    totals("totals: one day", f);
+    f.direction = Direction::Inbound;
+    f.reason = ReasonClass::UnknownLocalRecipient;
+    totals("totals: one day, inbound unknown-local", f);
+
+    const auto buckets = [&](const char *name, qint64 spanMs, qint64 bucketMs) {
+        AnalysisFilter filter;
+        filter.fromMs = midDay;
+        filter.toMs = midDay + spanMs;
+        timeIt(name, [&, filter] {
+            QString error;
+            const auto b = timeBuckets(db, filter, bucketMs, &error);
+            return b ? u"%1 buckets"_s.arg(b->size()) : error;
+        });
+    };
+    buckets("timeBuckets: day by minute", day, 60000);
+    buckets("timeBuckets: day by hour", day, 3600000);
+    buckets("timeBuckets: week by minute", 7 * day, 60000);
+    buckets("timeBuckets: week by hour", 7 * day, 3600000);
+    timeIt("timeBuckets: whole log by hour", [&] {
+        QString error;
+        const auto b = timeBuckets(db, AnalysisFilter{}, 3600000, &error);
+        return b ? u"%1 buckets"_s.arg(b->size()) : error;
+    });
+
+    timeIt("findFloods: whole log, 5 min buckets", [&] {
+        QString error;
+        const auto floods = findFloods(db, AnalysisFilter{}, FloodOptions{}, &error);
+        return floods ? u"%1 floods"_s.arg(floods->size()) : error;
+    });
+    timeIt("findFloods: one week, outbound", [&] {
+        QString error;
+        AnalysisFilter filter;
+        filter.fromMs = midDay;
+        filter.toMs = midDay + 7 * day;
+        filter.direction = Direction::Outbound;
+        const auto floods = findFloods(db, filter, FloodOptions{}, &error);
+        return floods ? u"%1 floods"_s.arg(floods->size()) : error;
+    });
+
+    std::optional<QList<SwitchPoint>> switches;
+    timeIt("findSwitchPoints: whole log", [&] {
+        QString error;
+        switches = findSwitchPoints(db, AnalysisFilter{}, SwitchOptions{}, &error);
+        return switches ? u"%1 switch points"_s.arg(switches->size()) : error;
+    });
+    qint64 moment = midDay;
+    AnalysisFilter around;
+    if (switches && !switches->isEmpty()) {
+        moment = switches->first().timeMs;
+        around.direction = switches->first().direction;
+        around.reason = switches->first().reason;
+    }
+    for (const auto &[name, window] : {std::pair{"compareAround: 1 h windows", 3600000LL},
+                                       std::pair{"compareAround: 1 day windows", day},
+                                       std::pair{"compareAround: largest windows (0)", 0LL}}) {
+        timeIt(name, [&, window] {
+            QString error;
+            const auto ba = compareAround(db, moment, window, around, &error);
+            return ba ? u"retries/h %1 -> %2 (window %3 h)"_s.arg(ba->before.retriesPerHour, 0, 'f', 1)
+                            .arg(ba->after.retriesPerHour, 0, 'f', 1)
+                            .arg(double(ba->windowMs) / 3600000.0, 0, 'f', 1)
+                      : error;
+        });
+    }
+    return 0;
+}
