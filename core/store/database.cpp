@@ -213,8 +213,6 @@ bool Database::runScript(const QString &resource)
 
 bool Database::ensureEventIndexes()
 {
-    // Lets SQLite's sorter use a second core while it builds an index.
-    QSqlQuery(connection()).exec(u"PRAGMA threads = 2"_s);
     return runScript(u":/rejectscope/schema/event-indexes.sql"_s);
 }
 

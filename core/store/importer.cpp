@@ -248,6 +248,9 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
     // Memory must not grow with the log: a modest page cache (which also bounds the
     // index sorter) is plenty for one batch's pages.
     QSqlQuery(m_database.connection()).exec(u"PRAGMA cache_size = -16384"_s);
+    // Building an index sorts all its rows; with temporary files in memory that sort
+    // would grow with the log, on disk it stays within the page cache.
+    QSqlQuery(m_database.connection()).exec(u"PRAGMA temp_store = FILE"_s);
     // Fewer, larger checkpoints: each one syncs the database file, and on a busy disk
     // the syncs, not the writes, set the pace of a large import.
     QSqlQuery(m_database.connection()).exec(u"PRAGMA wal_autocheckpoint = 16384"_s);
