@@ -32,13 +32,12 @@ enum Column {
     Reply, NoticeQueueId, SizeBytes, Nrcpt
 };
 
-constexpr const char *insertEventSql =
+constexpr const char *insertEventColumnsSql =
     "INSERT INTO event (source_id, line_offset, time_ms, host_id, program, kind, direction,"
     " action, stage, status, code, code_class, enhanced_code, reason, retry_key, queue_id,"
     " client_name, client_ip, helo, sender, recipient, orig_recipient, relay, delay_s, dsn,"
-    " smtp_command, greeting_refused, reply, notice_queue_id, size_bytes, nrcpt)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-    " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)";
+    " smtp_command, greeting_refused, reply, notice_queue_id, size_bytes, nrcpt)";
+constexpr int columnCount = Nrcpt;
 
 // FNV-1a over the bytes, ASCII letters folded to lower case, then a final mix so
 // that similar keys spread over the whole 64 bits.
@@ -81,7 +80,7 @@ EventWriter::EventWriter(Database &database)
 
 EventWriter::~EventWriter()
 {
-    for (sqlite3_stmt *statement : {m_insertEvent, m_insertHost, m_selectHost, m_upsertMinute,
+    for (sqlite3_stmt *statement : {m_insertEvent, m_insertMany, m_insertHost, m_selectHost, m_upsertMinute,
                                     m_insertUnparsed, m_updateSource, m_insertCheckpoint,
                                     m_insertQueueSender})
         sqlite3_finalize(statement);
@@ -139,7 +138,20 @@ bool EventWriter::prepare()
                    == SQLITE_OK
             || fail(sql);
     };
-    return prep(insertEventSql, &m_insertEvent)
+    QByteArray many = insertEventColumnsSql;
+    for (int row = 0; row < int(rowsPerInsert); ++row) {
+        many += row == 0 ? " VALUES (" : ", (";
+        for (int column = 1; column <= columnCount; ++column)
+            many += (column == 1 ? "?" : ", ?") + QByteArray::number(row * columnCount + column);
+        many += ')';
+    }
+    const QByteArray single = QByteArray(insertEventColumnsSql) + " VALUES (" + [] {
+        QByteArray list;
+        for (int column = 1; column <= columnCount; ++column)
+            list += (column == 1 ? "?" : ", ?") + QByteArray::number(column);
+        return list;
+    }() + ')';
+    return prep(single.constData(), &m_insertEvent) && prep(many.constData(), &m_insertMany)
         && prep("INSERT INTO host (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", &m_insertHost)
         && prep("SELECT id FROM host WHERE name = ?1", &m_selectHost)
         && prep("INSERT INTO minute_count (minute, direction, kind, code_class, reason, status,"
@@ -235,24 +247,28 @@ bool EventWriter::begin()
 void EventWriter::rollback()
 {
     sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    m_pending.clear();
     m_minutes.clear();
     m_hosts.clear(); // ids inserted in the rolled-back transaction are gone
 }
 
-void EventWriter::bindText(int index, std::string_view text, bool nullWhenEmpty)
+void EventWriter::bindText(sqlite3_stmt *statement, int index, std::string_view text,
+                           bool nullWhenEmpty)
 {
     if (text.empty() && nullWhenEmpty) {
-        sqlite3_bind_null(m_insertEvent, index);
+        sqlite3_bind_null(statement, index);
         return;
     }
     if (text.empty()) {
         // A null pointer would bind SQL NULL; the null sender <> is the empty string.
-        sqlite3_bind_text(m_insertEvent, index, "", 0, SQLITE_STATIC);
+        sqlite3_bind_text(statement, index, "", 0, SQLITE_STATIC);
         return;
     }
-    const std::string_view valid = validUtf8(text, m_scratch[index]);
-    // The line buffer (or the scratch string) outlives the statement's step.
-    sqlite3_bind_text(m_insertEvent, index, valid.data(), int(valid.size()), SQLITE_STATIC);
+    std::string repaired;
+    const std::string_view valid = validUtf8(text, repaired);
+    // The batch's arena outlives the statement's step; a repaired copy does not.
+    sqlite3_bind_text(statement, index, valid.data(), int(valid.size()),
+                      valid.data() == text.data() ? SQLITE_STATIC : SQLITE_TRANSIENT);
 }
 
 std::int64_t EventWriter::hostId(std::string_view name)
@@ -278,56 +294,6 @@ bool EventWriter::write(const Event &event, std::int64_t sourceId, std::int64_t 
 {
     if (event.kind == EventKind::QueueSender)
         return writeQueueSender(event, sourceId, lineOffset);
-    sqlite3_stmt *s = m_insertEvent;
-    sqlite3_bind_int64(s, SourceId, sourceId);
-    sqlite3_bind_int64(s, LineOffset, lineOffset);
-    sqlite3_bind_int64(s, TimeMs, event.timeUtcMs);
-    sqlite3_bind_int64(s, HostId, hostId(event.host));
-    m_program.assign(event.syslogName);
-    if (!m_program.empty())
-        m_program += '/';
-    m_program += event.service;
-    bindText(Program, m_program, false);
-    sqlite3_bind_int(s, Kind, int(event.kind));
-    sqlite3_bind_int(s, DirectionCol, int(event.direction));
-    sqlite3_bind_int(s, Action, int(event.action));
-    sqlite3_bind_int(s, StageCol, int(event.stage));
-    sqlite3_bind_int(s, Status, int(event.status));
-    sqlite3_bind_int(s, Code, event.replyCode);
-    sqlite3_bind_int(s, CodeClass, klass);
-    bindText(EnhancedCode, event.enhancedCode);
-    sqlite3_bind_int(s, Reason, int(reason));
-    sqlite3_bind_int64(s, RetryKey, retryKey);
-    bindText(QueueId, event.queueId);
-    bindText(ClientName, event.clientName);
-    bindText(ClientIp, event.clientIp);
-    bindText(Helo, event.helo);
-    bindText(Sender, event.sender, !event.senderKnown); // "" is the null sender <>
-    bindText(Recipient, event.recipient);
-    bindText(OrigRecipient, event.origRecipient);
-    bindText(Relay, event.relay);
-    if (event.delaySeconds >= 0)
-        sqlite3_bind_double(s, Delay, event.delaySeconds);
-    else
-        sqlite3_bind_null(s, Delay);
-    bindText(Dsn, event.dsn);
-    bindText(SmtpCommand, event.smtpCommand);
-    sqlite3_bind_int(s, GreetingRefused, event.greetingRefused ? 1 : 0);
-    bindText(Reply, event.kind == EventKind::Delivery && !event.statusText.empty()
-                        ? event.statusText
-                        : event.replyText);
-    bindText(NoticeQueueId, event.noticeQueueId);
-    if (event.size >= 0)
-        sqlite3_bind_int64(s, SizeBytes, event.size);
-    else
-        sqlite3_bind_null(s, SizeBytes);
-    if (event.nrcpt >= 0)
-        sqlite3_bind_int(s, Nrcpt, event.nrcpt);
-    else
-        sqlite3_bind_null(s, Nrcpt);
-    if (!step(s))
-        return false;
-
     if (countsPerMinute(event.kind)) {
         const MinuteKey key{event.timeUtcMs >= 0 ? event.timeUtcMs / 60000
                                                  : (event.timeUtcMs - 59999) / 60000,
@@ -335,7 +301,80 @@ bool EventWriter::write(const Event &event, std::int64_t sourceId, std::int64_t 
                             std::uint8_t(klass), std::uint8_t(reason), std::uint8_t(event.status)};
         ++m_minutes[key];
     }
+    m_pending.push_back({&event, sourceId, lineOffset, reason, klass, retryKey});
+    return m_pending.size() < rowsPerInsert || flush();
+}
+
+bool EventWriter::flush()
+{
+    // A full set goes through the many-row statement; the rest row by row.
+    if (m_pending.size() == rowsPerInsert) {
+        for (std::size_t row = 0; row < m_pending.size(); ++row)
+            bindRow(m_insertMany, int(row) * columnCount, m_pending[row], row);
+        m_pending.clear();
+        return step(m_insertMany);
+    }
+    for (std::size_t row = 0; row < m_pending.size(); ++row) {
+        bindRow(m_insertEvent, 0, m_pending[row], row);
+        if (!step(m_insertEvent)) {
+            m_pending.clear();
+            return false;
+        }
+    }
+    m_pending.clear();
     return true;
+}
+
+void EventWriter::bindRow(sqlite3_stmt *s, int base, const PendingRow &row, std::size_t rowIndex)
+{
+    const Event &event = *row.event;
+    sqlite3_bind_int64(s, base + SourceId, row.sourceId);
+    sqlite3_bind_int64(s, base + LineOffset, row.lineOffset);
+    sqlite3_bind_int64(s, base + TimeMs, event.timeUtcMs);
+    sqlite3_bind_int64(s, base + HostId, hostId(event.host));
+    std::string &program = m_programs[rowIndex];
+    program.assign(event.syslogName);
+    if (!program.empty())
+        program += '/';
+    program += event.service;
+    bindText(s, base + Program, program, false);
+    sqlite3_bind_int(s, base + Kind, int(event.kind));
+    sqlite3_bind_int(s, base + DirectionCol, int(event.direction));
+    sqlite3_bind_int(s, base + Action, int(event.action));
+    sqlite3_bind_int(s, base + StageCol, int(event.stage));
+    sqlite3_bind_int(s, base + Status, int(event.status));
+    sqlite3_bind_int(s, base + Code, event.replyCode);
+    sqlite3_bind_int(s, base + CodeClass, row.codeClass);
+    bindText(s, base + EnhancedCode, event.enhancedCode);
+    sqlite3_bind_int(s, base + Reason, int(row.reason));
+    sqlite3_bind_int64(s, base + RetryKey, row.retryKey);
+    bindText(s, base + QueueId, event.queueId);
+    bindText(s, base + ClientName, event.clientName);
+    bindText(s, base + ClientIp, event.clientIp);
+    bindText(s, base + Helo, event.helo);
+    bindText(s, base + Sender, event.sender, !event.senderKnown); // "" is the null sender <>
+    bindText(s, base + Recipient, event.recipient);
+    bindText(s, base + OrigRecipient, event.origRecipient);
+    bindText(s, base + Relay, event.relay);
+    if (event.delaySeconds >= 0)
+        sqlite3_bind_double(s, base + Delay, event.delaySeconds);
+    else
+        sqlite3_bind_null(s, base + Delay);
+    bindText(s, base + Dsn, event.dsn);
+    bindText(s, base + SmtpCommand, event.smtpCommand);
+    sqlite3_bind_int(s, base + GreetingRefused, event.greetingRefused ? 1 : 0);
+    bindText(s, base + Reply,
+             event.kind == EventKind::Delivery && !event.statusText.empty() ? event.statusText
+                                                                             : event.replyText);
+    bindText(s, base + NoticeQueueId, event.noticeQueueId);
+    if (event.size >= 0)
+        sqlite3_bind_int64(s, base + SizeBytes, event.size);
+    else
+        sqlite3_bind_null(s, base + SizeBytes);
+    if (event.nrcpt >= 0)
+        sqlite3_bind_int(s, base + Nrcpt, event.nrcpt);
+    else
+        sqlite3_bind_null(s, base + Nrcpt);
 }
 
 bool EventWriter::writeUnparsed(std::int64_t sourceId, std::int64_t lineOffset,
@@ -356,6 +395,8 @@ bool EventWriter::writeUnparsed(std::int64_t sourceId, std::int64_t lineOffset,
 
 bool EventWriter::commit(const LedgerEntry &entry)
 {
+    if (!flush())
+        return false;
     for (auto it = m_minutes.cbegin(); it != m_minutes.cend(); ++it) {
         const MinuteKey &key = it.key();
         sqlite3_bind_int64(m_upsertMinute, 1, key.minute);

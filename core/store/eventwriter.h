@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -41,6 +42,10 @@ public:
                ReasonClass reason, int codeClass, std::int64_t retryKey);
     bool writeUnparsed(std::int64_t sourceId, std::int64_t lineOffset, std::string_view problem,
                        std::string_view text);
+    // Stores the rows write() holds back to insert many at a time. Call it before
+    // the events passed to write() go away (commit() calls it too).
+    bool flush();
+
     // Records the hash of the line that ends at `offset` (see source_checkpoint).
     bool addCheckpoint(std::int64_t sourceId, std::int64_t offset, const QByteArray &lineHash);
     // Flushes the minute counts, updates the ledger row (with a checkpoint at its
@@ -66,12 +71,28 @@ private:
     bool step(sqlite3_stmt *statement);
     bool fail(const char *what);
     std::int64_t hostId(std::string_view name);
-    void bindText(int index, std::string_view text, bool nullWhenEmpty = true);
+    // An event waiting for the many-row insert; the event stays owned by the caller.
+    struct PendingRow {
+        const Event *event;
+        std::int64_t sourceId;
+        std::int64_t lineOffset;
+        ReasonClass reason;
+        int codeClass;
+        std::int64_t retryKey;
+    };
+    // Rows per INSERT statement: SQLite opens and closes its cursors once per
+    // statement, so inserting many rows per statement saves that per row.
+    static constexpr std::size_t rowsPerInsert = 32;
+
+    void bindRow(sqlite3_stmt *statement, int base, const PendingRow &row, std::size_t rowIndex);
+    void bindText(sqlite3_stmt *statement, int index, std::string_view text,
+                  bool nullWhenEmpty = true);
     bool writeQueueSender(const Event &event, std::int64_t sourceId, std::int64_t lineOffset);
 
     Database &m_database;
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_insertEvent = nullptr;
+    sqlite3_stmt *m_insertMany = nullptr;
     sqlite3_stmt *m_insertHost = nullptr;
     sqlite3_stmt *m_selectHost = nullptr;
     sqlite3_stmt *m_upsertMinute = nullptr;
@@ -81,8 +102,8 @@ private:
     sqlite3_stmt *m_insertQueueSender = nullptr;
     QHash<QByteArray, std::int64_t> m_hosts;
     QHash<MinuteKey, std::int64_t> m_minutes;
-    std::string m_scratch[32]; // per bound column, for text that had to be repaired
-    std::string m_program;
+    std::vector<PendingRow> m_pending;
+    std::string m_programs[rowsPerInsert]; // "postfix/smtpd" of each pending row
     QString m_error;
 };
 

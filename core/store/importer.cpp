@@ -315,7 +315,8 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
                 m_queueSenders.remember(event.queueId, event.sender);
             } else if (event.kind == EventKind::Delivery && !event.senderKnown) {
                 if (const auto sender = m_queueSenders.senderOf(event.queueId)) {
-                    event.sender = *sender;
+                    // The cache changes as it learns; the batch's arena keeps the text.
+                    event.sender = batch->arena.copy(*sender);
                     event.senderKnown = true;
                 }
             }
@@ -327,6 +328,9 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
             if (!entry.lastTimeMs || event.timeUtcMs > *entry.lastTimeMs)
                 entry.lastTimeMs = event.timeUtcMs;
         }
+        // The events live in the batch: store what the writer still holds first.
+        if (!writer.flush())
+            return failWrite();
         for (const ParsedBatch::Unparsed &unparsed : batch->unparsed) {
             if (!writer.writeUnparsed(entry.id, unparsed.lineOffset, unparsed.problem, unparsed.text))
                 return failWrite();
