@@ -60,11 +60,10 @@ int runStorms(const QStringList &args)
                       tr("Lists the retry storms — the keys refused again and again, longest "
                          "first — and the deferral floods.")))
         return ExitUsage;
-    AnalysisFilter filter;
-    OutputFormat format = OutputFormat::Text;
-    QTimeZone zone;
-    if (!readAnalysisOptions(parser, filter, format, zone))
+    AnalysisArguments arguments;
+    if (!readAnalysisOptions(parser, arguments))
         return ExitUsage;
+    const auto &[filter, format, zone] = arguments;
     const auto gap = parseDuration(parser.value(u"gap"_s));
     const auto bucket = parseDuration(parser.value(u"bucket"_s));
     bool limitOk = false;
@@ -129,11 +128,10 @@ int runCompare(const QStringList &args)
                       tr("Compares equal windows before and after a configuration switch: "
                          "attempts, distinct keys and retries per hour, amplification, 4xx share.")))
         return ExitUsage;
-    AnalysisFilter filter;
-    OutputFormat format = OutputFormat::Text;
-    QTimeZone zone;
-    if (!readAnalysisOptions(parser, filter, format, zone))
+    AnalysisArguments arguments;
+    if (!readAnalysisOptions(parser, arguments))
         return ExitUsage;
+    const auto &[filter, format, zone] = arguments;
     if (parser.isSet(u"at"_s) && parser.isSet(u"auto"_s)) {
         err(tr("give either --at or --auto, not both"));
         return ExitUsage;
@@ -225,11 +223,10 @@ int runAdvise(const QStringList &args)
                       tr("Says which main.cf parameter is behind each retry storm, with the "
                          "evidence, and what changing it would save.")))
         return ExitUsage;
-    AnalysisFilter filter;
-    OutputFormat format = OutputFormat::Text;
-    QTimeZone zone;
-    if (!readAnalysisOptions(parser, filter, format, zone))
+    AnalysisArguments arguments;
+    if (!readAnalysisOptions(parser, arguments))
         return ExitUsage;
+    const auto &[filter, format, zone] = arguments;
     std::unique_ptr<Database> database = openDatabase(parser, false);
     if (!database)
         return ExitInputFailed;

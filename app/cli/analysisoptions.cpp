@@ -75,9 +75,11 @@ void addAnalysisOptions(QCommandLineParser &parser)
     parser.addOption({u"tz"_s, tr("The zone for local times (default: this machine's)."), tr("zone")});
 }
 
-bool readAnalysisOptions(const QCommandLineParser &parser, AnalysisFilter &filter,
-                         OutputFormat &format, QTimeZone &zone)
+bool readAnalysisOptions(const QCommandLineParser &parser, AnalysisArguments &arguments)
 {
+    AnalysisFilter &filter = arguments.filter;
+    OutputFormat &format = arguments.format;
+    QTimeZone &zone = arguments.zone;
     zone = QTimeZone::systemTimeZone();
     if (parser.isSet(u"tz"_s)) {
         zone = QTimeZone(parser.value(u"tz"_s).toUtf8());
