@@ -43,6 +43,23 @@ Run runCli(const QStringList &args, const QByteArray &input = {},
             QString::fromUtf8(process.readAllStandardError())};
 }
 
+QString journalModeOf(const QString &dbPath)
+{
+    QString mode;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"mode"_s);
+        db.setDatabaseName(dbPath);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(u"PRAGMA journal_mode"_s) && query.next())
+                mode = query.value(0).toString();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"mode"_s);
+    return mode;
+}
+
 qint64 countIn(const QString &dbPath, const QString &sql)
 {
     qint64 value = -1;
@@ -246,6 +263,10 @@ void TestCli::killedImportLeavesTruthfulLedger()
              countIn(fresh, u"SELECT COUNT(*) FROM event"_s));
     QCOMPARE(countIn(db, u"SELECT SUM(events) FROM minute_count"_s),
              countIn(fresh, u"SELECT SUM(events) FROM minute_count"_s));
+    // A bulk import writes with a rollback journal and hands the database back in WAL
+    // mode, so readers and writers can share it again.
+    QCOMPARE(journalModeOf(fresh), u"wal"_s);
+    QCOMPARE(journalModeOf(db), u"wal"_s);
 }
 
 void TestCli::linksNoWidgetsOrCharts()

@@ -254,6 +254,15 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
     // Fewer, larger checkpoints: each one syncs the database file, and on a busy disk
     // the syncs, not the writes, set the pace of a large import.
     QSqlQuery(m_database.connection()).exec(u"PRAGMA wal_autocheckpoint = 16384"_s);
+    // A bulk import appends pages: a rollback journal writes them once (pages past the
+    // file's old end need no journal), where WAL writes them twice. The switch needs
+    // the database to ourselves; with a reader attached it fails and WAL stays.
+    bool rollbackJournal = false;
+    if (bulk) {
+        QSqlQuery mode(m_database.connection());
+        rollbackJournal = mode.exec(u"PRAGMA journal_mode = DELETE"_s) && mode.next()
+            && mode.value(0).toString() == u"delete"_s;
+    }
     if (bulk && !m_database.dropEventIndexes()) {
         report.outcome = ImportReport::Outcome::Failed;
         report.error = m_database.errorString();
@@ -279,6 +288,8 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
             report.outcome = ImportReport::Outcome::Failed;
             report.error = m_database.errorString();
         }
+        if (rollbackJournal)
+            QSqlQuery(m_database.connection()).exec(u"PRAGMA journal_mode = WAL"_s);
         return report;
     };
     const auto failWrite = [&] {
