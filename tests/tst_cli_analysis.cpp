@@ -78,6 +78,7 @@ private slots:
     void stormsText();
     void stormsCsvAndJson();
     void compareFindsTheSwitch();
+    void compareTextShowsShareChangeInPoints();
     void compareAtAGivenMoment();
     void adviseNamesTheParameters();
     void usageErrors();
@@ -150,6 +151,25 @@ void TestCliAnalysis::compareFindsTheSwitch()
         if (metric.value(u"metric"_s).toString() == u"retries_per_hour"_s)
             QVERIFY(metric.value(u"after"_s).toDouble() < metric.value(u"before"_s).toDouble() / 2);
     }
+}
+
+void TestCliAnalysis::compareTextShowsShareChangeInPoints()
+{
+    const Run run = runCli({u"compare"_s, u"--auto"_s, u"--db"_s, m_db, u"--tz"_s, u"UTC"_s,
+                            u"--direction"_s, u"inbound"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QStringList lines = QString::fromUtf8(run.out).split(u'\n');
+    int checked = 0;
+    for (const QString &line : lines) {
+        if (!line.contains(u"4xx share"_s))
+            continue;
+        const QStringList words = line.split(u' ', Qt::SkipEmptyParts);
+        QCOMPARE(words.last(), u"pts"_s);
+        const double change = words.at(words.size() - 2).toDouble();
+        QVERIFY2(qAbs(change) <= 100.0, qPrintable(line)); // a share moves at most 100 points
+        ++checked;
+    }
+    QVERIFY(checked > 0);
 }
 
 void TestCliAnalysis::compareAtAGivenMoment()

@@ -143,7 +143,8 @@ QString beforeAfterText(const BeforeAfter &c, const QTimeZone &zone)
         percentText(c.amplificationChange));
     row(tr("4xx share (%)"), 100 * c.before.temporaryShare, 100 * c.after.temporaryShare,
         std::isfinite(c.temporaryShareChange)
-            ? QString::number(100 * c.temporaryShareChange, 'f', 1) + tr(" pts")
+            ? (c.temporaryShareChange > 0 ? u"+"_s : QString())
+                  + QString::number(c.temporaryShareChange, 'f', 1) + tr(" pts")
             : tr("n/a"));
     return out;
 }
