@@ -58,6 +58,15 @@ QString shown(const QString &text, int limit = 90)
     return safe.size() > limit ? safe.left(limit - 1) + u'…' : safe;
 }
 
+// "1 sender", "5 senders": the count with the word in the right number.
+QString counted(qint64 n, const char *one, const char *many)
+{
+    return n == 1 ? tr(one) : tr(many).arg(groupedNumber(n));
+}
+
+QString senders(qint64 n) { return counted(n, "1 sender", "%1 senders"); }
+QString clients(qint64 n) { return counted(n, "1 client", "%1 clients"); }
+
 } // namespace
 
 QString stormsText(const QList<RetryChain> &chains, const RetryChains::Totals &totals,
@@ -155,14 +164,14 @@ QString findingSentence(const Finding &f)
     switch (f.kind) {
     case Finding::Kind::TemporaryForPermanent:
         if (f.suggestedValue.isEmpty() || f.suggestedValue == f.currentValue)
-            return tr("The server answered %1%2 %3 times to %4 senders from %5 clients. %6 = %7 is "
+            return tr("The server answered %1%2 %3 times to %4 from %5. %6 = %7 is "
                       "Postfix's default and is temporary on purpose: no change advised.")
-                .arg(f.currentValue, reply, groupedNumber(f.events), groupedNumber(f.distinctSenders),
-                     groupedNumber(f.distinctClients), f.parameter, f.postfixDefault);
-        return tr("The server answered %1%2 %3 times to %4 senders from %5 clients. Set %6 = %7 "
+                .arg(f.currentValue, reply, groupedNumber(f.events), senders(f.distinctSenders),
+                     clients(f.distinctClients), f.parameter, f.postfixDefault);
+        return tr("The server answered %1%2 %3 times to %4 from %5. Set %6 = %7 "
                   "(Postfix default %8): each of them would have been refused once, saving %9 retries.")
-            .arg(f.currentValue, reply, groupedNumber(f.events), groupedNumber(f.distinctSenders),
-                 groupedNumber(f.distinctClients), f.parameter, f.suggestedValue, f.postfixDefault,
+            .arg(f.currentValue, reply, groupedNumber(f.events), senders(f.distinctSenders),
+                 clients(f.distinctClients), f.parameter, f.suggestedValue, f.postfixDefault,
                  groupedNumber(f.retriesSaved));
     case Finding::Kind::SoftBounceReceiving:
         return tr("Refusals that Postfix gives with 5xx by default were answered with 4xx (%1 times, "
@@ -183,9 +192,9 @@ QString findingSentence(const Finding &f)
         return tr("%1 %2 refusals are temporary on purpose%3: leave them.")
             .arg(groupedNumber(f.events), reasonText(f.reason), reply);
     case Finding::Kind::Backscatter:
-        return tr("%1 null-sender bounces (from=<>) to unknown users were refused, from %2 clients: "
+        return tr("%1 null-sender bounces (from=<>) to unknown users were refused, from %2: "
                   "backscatter, as a joe-job produces.")
-            .arg(groupedNumber(f.events), groupedNumber(f.distinctClients));
+            .arg(groupedNumber(f.events), clients(f.distinctClients));
     }
     return QString();
 }
