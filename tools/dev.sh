@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 machine for Rejectscope, builds it, and runs a job:
-#   tools/dev.sh demo   import the bundled sample log and print the summary
+#   tools/dev.sh demo   import the bundled sample log; print its summary, storms, the
+#                       before/after of its switch to 550, and the advice
 #   tools/dev.sh test   run every test
 #   tools/dev.sh build  only install what is missing and build
 set -euo pipefail
@@ -36,9 +37,14 @@ cmake --build "$build_dir" -j"$(nproc)"
 case "$job" in
   build) ;;
   demo)
+    # The bundled sample is a real two-instance Postfix capture in UTC (tools/postfix-lab).
     db=$(mktemp -d)/sample.db
-    "$build_dir/app/cli/rejectscope-cli" import --db "$db" --tz UTC resources/samples/lab/maillog
-    "$build_dir/app/cli/rejectscope-cli" summary --db "$db"
+    cli="$build_dir/app/cli/rejectscope-cli"
+    "$cli" import --db "$db" --tz UTC resources/samples/lab/maillog
+    for command in summary storms compare advise; do
+      echo; echo "== rejectscope-cli $command"
+      if [ "$command" = summary ]; then "$cli" summary --db "$db"; else "$cli" "$command" --db "$db" --tz UTC; fi
+    done
     echo "(database: $db)"
     ;;
   test)
