@@ -80,6 +80,7 @@ private slots:
     void labNullServerIsDoesNotAcceptMail();
     void gapAtTheLimitKeepsTheChain();
     void outcomesInbound();
+    void inboundAcceptedWhenDeliveredLater();
     void outboundAcceptedAfterGreylisting();
     void outboundRejectedForGoodAfterDeferral();
     void outboundExpired();
@@ -248,6 +249,33 @@ void TestRetryChains::outcomesInbound()
     // With a gap shorter than the hour before the end, c gave up too.
     QVERIFY(chains.rebuild(ChainOptions{30 * minuteMs}));
     QCOMPARE(allChains(chains)[2].outcome, ChainOutcome::GaveUp);
+}
+
+// A client refused with 450 twice comes back and is let in: the receiver's qmgr and
+// delivery lines for the same sender and recipient follow within the gap.
+void TestRetryChains::inboundAcceptedWhenDeliveredLater()
+{
+    QByteArray log;
+    log += inbound450At({0, 5}, "grey@in.lab.test");
+    log += shape(u"inbound-accepted-queue"_s).at(t0Ms + 9 * minuteMs);
+    log += shape(u"inbound-accepted-sent"_s).at(t0Ms + 9 * minuteMs, "GREY@in.lab.test");
+    // The same sender, another recipient: refused twice, never delivered.
+    log += inbound450At({0, 5}, "never@in.lab.test");
+    // A delivery to the first recipient, but long after the gap: it does not count.
+    log += inbound450At({20, 25}, "late@in.lab.test");
+    log += shape(u"inbound-accepted-sent"_s).at(t0Ms + 25 * minuteMs + 5 * hourMs, "late@in.lab.test");
+    log += shape(u"inbound-550"_s).at(t0Ms + 12 * hourMs, "end@in.lab.test");
+    auto db = databaseOf(m_dir, u"inbound-accepted"_s, log);
+    RetryChains chains(*db);
+    QVERIFY(chains.rebuild(ChainOptions{}));
+    AnalysisFilter inbound;
+    inbound.direction = Direction::Inbound;
+    QHash<QString, ChainOutcome> outcomes;
+    for (const RetryChain &c : allChains(chains, inbound))
+        outcomes.insert(c.recipient, c.outcome);
+    QCOMPARE(outcomes.value(u"grey@in.lab.test"_s), ChainOutcome::Accepted); // case-folded match
+    QCOMPARE(outcomes.value(u"never@in.lab.test"_s), ChainOutcome::GaveUp);
+    QCOMPARE(outcomes.value(u"late@in.lab.test"_s), ChainOutcome::GaveUp);
 }
 
 void TestRetryChains::outboundAcceptedAfterGreylisting()

@@ -23,10 +23,11 @@ std::int64_t median(std::vector<std::int64_t> &values)
 } // namespace
 
 ChainBuilder::ChainBuilder(std::int64_t gapMs, std::int64_t endOfLogMs, ExpiryLookup expiry,
-                           Sink sink)
+                           AcceptanceLookup accepted, Sink sink)
     : m_gapMs(gapMs)
     , m_endOfLogMs(endOfLogMs)
     , m_expiry(std::move(expiry))
+    , m_accepted(std::move(accepted))
     , m_sink(std::move(sink))
 {
 }
@@ -119,6 +120,9 @@ bool ChainBuilder::close(Open &open)
         if (chain.direction == Direction::Outbound && m_expiry
             && m_expiry(chain.firstEventId, chain.lastMs, chain.lastMs + m_gapMs)) {
             chain.outcome = ChainOutcome::Expired;
+        } else if (chain.direction == Direction::Inbound && m_accepted
+                   && m_accepted(chain.firstEventId, chain.lastMs + 1, chain.lastMs + m_gapMs)) {
+            chain.outcome = ChainOutcome::Accepted;
         } else {
             // A key that came back later than the gap started a new chain, so
             // this one also ends more than a gap before the end of the log.

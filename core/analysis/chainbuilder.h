@@ -47,10 +47,15 @@ public:
     // attempt was retried.
     using ExpiryLookup = std::function<bool(std::int64_t firstEventId, std::int64_t fromMs,
                                             std::int64_t toMs)>;
+    // Whether the sender and recipient of the chain's events had a message delivered
+    // (status=sent) within [fromMs, toMs]: the client retried and was let in at
+    // last. Asked only for inbound chains whose last attempt was refused with 4xx.
+    using AcceptanceLookup = ExpiryLookup;
     // Receives each finished chain; false stops the build.
     using Sink = std::function<bool(const ChainRow &)>;
 
-    ChainBuilder(std::int64_t gapMs, std::int64_t endOfLogMs, ExpiryLookup expiry, Sink sink);
+    ChainBuilder(std::int64_t gapMs, std::int64_t endOfLogMs, ExpiryLookup expiry,
+                 AcceptanceLookup accepted, Sink sink);
 
     // Rows must come ordered by retry key, then time. Rows that are not attempts
     // (warnings, expiries, other delivery statuses) are skipped.
@@ -79,6 +84,7 @@ private:
     std::int64_t m_gapMs;
     std::int64_t m_endOfLogMs;
     ExpiryLookup m_expiry;
+    AcceptanceLookup m_accepted;
     Sink m_sink;
     std::int64_t m_currentKey = 0;
     // A key's attempts in each direction: a hash shared by an inbound and an

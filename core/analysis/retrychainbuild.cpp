@@ -16,9 +16,11 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -42,6 +44,12 @@ constexpr const char insertSql[] =
 constexpr const char expiriesSql[] =
     "SELECT queue_id, time_ms FROM event WHERE kind = 4 AND queue_id IS NOT NULL";
 constexpr const char queueIdSql[] = "SELECT queue_id FROM event WHERE id = ?";
+// Deliveries that reached a mailbox, by case-folded sender and recipient: an inbound
+// key that was refused with 4xx and then shows up here was let in at last.
+constexpr const char deliveredSql[] =
+    "SELECT lower(sender), lower(recipient), time_ms FROM event"
+    " WHERE kind = 2 AND status = 1 AND sender IS NOT NULL AND recipient IS NOT NULL";
+constexpr const char pairSql[] = "SELECT lower(sender), lower(recipient) FROM event WHERE id = ?";
 constexpr const char extentSql[] = "SELECT MAX(id), MAX(time_ms) FROM event";
 constexpr const char buildRowSql[] =
     "INSERT INTO retry_chain_build (id, gap_ms, max_event_id, end_ms, longest_ms, chains,"
@@ -61,6 +69,27 @@ bool expiredWithin(const Expiries &expiries, const std::string &queueId, std::in
             return true;
     }
     return false;
+}
+
+// Delivery times by a hash of (sender, recipient), case-folded.
+using Deliveries = std::unordered_map<std::size_t, std::vector<std::int64_t>>;
+
+std::size_t pairHash(std::string_view sender, std::string_view recipient)
+{
+    std::string key;
+    key.reserve(sender.size() + recipient.size() + 1);
+    key.append(sender).append(1, '\x1f').append(recipient);
+    return std::hash<std::string>{}(key);
+}
+
+bool deliveredWithin(const Deliveries &deliveries, std::size_t pair, std::int64_t fromMs,
+                     std::int64_t toMs)
+{
+    const auto it = deliveries.find(pair);
+    if (it == deliveries.end())
+        return false;
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](std::int64_t t) { return t >= fromMs && t <= toMs; });
 }
 
 QString tr(const char *text)
@@ -134,6 +163,22 @@ bool buildNative(sqlite3 *db, std::int64_t gapMs, BuildResult &result, QString &
         if (rc != SQLITE_DONE)
             return fail("expiries");
     }
+    Deliveries deliveries;
+    {
+        Statement scan(db, deliveredSql);
+        if (!scan.ok())
+            return fail("deliveries");
+        int rc;
+        while ((rc = sqlite3_step(scan.get())) == SQLITE_ROW) {
+            const auto text = [&](int column) {
+                return std::string_view(reinterpret_cast<const char *>(sqlite3_column_text(scan.get(), column)),
+                                        std::size_t(sqlite3_column_bytes(scan.get(), column)));
+            };
+            deliveries[pairHash(text(0), text(1))].push_back(sqlite3_column_int64(scan.get(), 2));
+        }
+        if (rc != SQLITE_DONE)
+            return fail("deliveries");
+    }
     if (sqlite3_exec(db, "DELETE FROM retry_chain", nullptr, nullptr, nullptr) != SQLITE_OK)
         return fail("delete");
     // Millions of rows: the indexes are dropped and built again after the
@@ -158,10 +203,29 @@ bool buildNative(sqlite3 *db, std::int64_t gapMs, BuildResult &result, QString &
     }
 
     Statement queueId(db, queueIdSql);
+    Statement pair(db, pairSql);
     Statement insert(db, insertSql);
     Statement scan(db, scanSql);
-    if (!queueId.ok() || !insert.ok() || !scan.ok())
+    if (!queueId.ok() || !pair.ok() || !insert.ok() || !scan.ok())
         return fail("prepare");
+
+    const auto accepted = [&](std::int64_t firstEventId, std::int64_t fromMs, std::int64_t toMs) {
+        if (deliveries.empty())
+            return false;
+        sqlite3_stmt *s = pair.get();
+        sqlite3_bind_int64(s, 1, firstEventId);
+        bool found = false;
+        if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL
+            && sqlite3_column_type(s, 1) != SQLITE_NULL) {
+            const auto text = [&](int column) {
+                return std::string_view(reinterpret_cast<const char *>(sqlite3_column_text(s, column)),
+                                        std::size_t(sqlite3_column_bytes(s, column)));
+            };
+            found = deliveredWithin(deliveries, pairHash(text(0), text(1)), fromMs, toMs);
+        }
+        sqlite3_reset(s);
+        return found;
+    };
 
     const auto expiry = [&](std::int64_t firstEventId, std::int64_t fromMs, std::int64_t toMs) {
         if (expiries.empty())
@@ -196,7 +260,7 @@ bool buildNative(sqlite3 *db, std::int64_t gapMs, BuildResult &result, QString &
         result.count(c);
         return rc == SQLITE_DONE;
     };
-    ChainBuilder builder(gapMs, result.endMs, expiry, sink);
+    ChainBuilder builder(gapMs, result.endMs, expiry, accepted, sink);
     QElapsedTimer phase;
     phase.start();
     sqlite3_stmt *s = scan.get();
@@ -242,13 +306,32 @@ bool buildPortable(QSqlDatabase db, std::int64_t gapMs, BuildResult &result, QSt
         return fail(query);
     while (query.next())
         expiries[query.value(0).toString().toStdString()].push_back(query.value(1).toLongLong());
+    Deliveries deliveries;
+    if (!query.exec(QString::fromLatin1(deliveredSql)))
+        return fail(query);
+    while (query.next()) {
+        deliveries[pairHash(query.value(0).toString().toStdString(), query.value(1).toString().toStdString())]
+            .push_back(query.value(2).toLongLong());
+    }
     if (!query.exec(u"DELETE FROM retry_chain"_s))
         return fail(query);
 
     QSqlQuery queueId(db);
+    QSqlQuery pair(db);
     QSqlQuery insert(db);
-    if (!queueId.prepare(QString::fromLatin1(queueIdSql)) || !insert.prepare(QString::fromLatin1(insertSql)))
+    if (!queueId.prepare(QString::fromLatin1(queueIdSql)) || !pair.prepare(QString::fromLatin1(pairSql))
+        || !insert.prepare(QString::fromLatin1(insertSql)))
         return fail(insert);
+    const auto accepted = [&](std::int64_t firstEventId, std::int64_t fromMs, std::int64_t toMs) {
+        if (deliveries.empty())
+            return false;
+        pair.addBindValue(qint64(firstEventId));
+        return pair.exec() && pair.next() && !pair.value(0).isNull() && !pair.value(1).isNull()
+            && deliveredWithin(deliveries,
+                               pairHash(pair.value(0).toString().toStdString(),
+                                        pair.value(1).toString().toStdString()),
+                               fromMs, toMs);
+    };
     const auto expiry = [&](std::int64_t firstEventId, std::int64_t fromMs, std::int64_t toMs) {
         if (expiries.empty())
             return false;
@@ -267,7 +350,7 @@ bool buildPortable(QSqlDatabase db, std::int64_t gapMs, BuildResult &result, QSt
         result.count(c);
         return insert.exec();
     };
-    ChainBuilder builder(gapMs, result.endMs, expiry, sink);
+    ChainBuilder builder(gapMs, result.endMs, expiry, accepted, sink);
     if (!query.exec(QString::fromLatin1(scanSql)))
         return fail(query);
     while (query.next()) {

@@ -23,7 +23,9 @@ struct ChainOptions {
 
 // How a chain ended. Values are stored in the database.
 enum class ChainOutcome : std::uint8_t {
-    Accepted = 0,        // the last attempt succeeded (outbound: status=sent)
+    Accepted = 0,        // outbound: the last attempt was sent; inbound: after the last 4xx, a
+                         // message of the same sender to the same recipient was delivered
+                         // within the gap (the client was let in at last, e.g. greylisting)
     RejectedForGood = 1, // the last attempt was refused with 5xx (inbound) / bounced (outbound)
     Expired = 2,         // outbound: the queue id expired (returned to sender)
     StillRetrying = 3,   // the last attempt was 4xx and the log ends within the chain gap
