@@ -82,6 +82,12 @@ std::size_t pairHash(std::string_view sender, std::string_view recipient)
     return std::hash<std::string>{}(key);
 }
 
+std::string_view columnText(sqlite3_stmt *statement, int column)
+{
+    return {reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
+            std::size_t(sqlite3_column_bytes(statement, column))};
+}
+
 bool deliveredWithin(const Deliveries &deliveries, std::size_t pair, std::int64_t fromMs,
                      std::int64_t toMs)
 {
@@ -170,11 +176,8 @@ bool buildNative(sqlite3 *db, std::int64_t gapMs, BuildResult &result, QString &
             return fail("deliveries");
         int rc;
         while ((rc = sqlite3_step(scan.get())) == SQLITE_ROW) {
-            const auto text = [&](int column) {
-                return std::string_view(reinterpret_cast<const char *>(sqlite3_column_text(scan.get(), column)),
-                                        std::size_t(sqlite3_column_bytes(scan.get(), column)));
-            };
-            deliveries[pairHash(text(0), text(1))].push_back(sqlite3_column_int64(scan.get(), 2));
+            deliveries[pairHash(columnText(scan.get(), 0), columnText(scan.get(), 1))].push_back(
+                sqlite3_column_int64(scan.get(), 2));
         }
         if (rc != SQLITE_DONE)
             return fail("deliveries");
@@ -217,11 +220,7 @@ bool buildNative(sqlite3 *db, std::int64_t gapMs, BuildResult &result, QString &
         bool found = false;
         if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL
             && sqlite3_column_type(s, 1) != SQLITE_NULL) {
-            const auto text = [&](int column) {
-                return std::string_view(reinterpret_cast<const char *>(sqlite3_column_text(s, column)),
-                                        std::size_t(sqlite3_column_bytes(s, column)));
-            };
-            found = deliveredWithin(deliveries, pairHash(text(0), text(1)), fromMs, toMs);
+            found = deliveredWithin(deliveries, pairHash(columnText(s, 0), columnText(s, 1)), fromMs, toMs);
         }
         sqlite3_reset(s);
         return found;
