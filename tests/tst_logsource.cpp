@@ -159,9 +159,6 @@ private slots:
     void permissionDenied();
     void brokenCompressedData_data();
     void brokenCompressedData();
-    void skipTo_data();
-    void skipTo();
-    void skipToAcrossChunks();
 
 private:
     QTemporaryDir m_tmp;
@@ -565,97 +562,6 @@ void TstLogSource::brokenCompressedData()
         QCOMPARE(r.lines.at(i), expected.lines.at(i % expected.lines.size()));
     LogSource::Line line{};
     QVERIFY(!source.nextLine(line)); // and it stays at the end
-}
-
-void TstLogSource::skipTo_data()
-{
-    QTest::addColumn<QString>("file");
-    QTest::newRow("plain") << u"maillog"_s;
-    QTest::newRow("gzip") << u"maillog.gz"_s;
-    QTest::newRow("bzip2") << u"maillog.bz2"_s;
-}
-
-void TstLogSource::skipTo()
-{
-    QFETCH(QString, file);
-    const QByteArray plain = fileContents(dataDir + u"maillog"_s);
-    const Expected e = split(plain);
-    const QString path = dataDir + file;
-    LogSource::Line line{};
-
-    {
-        LogSource source(path);
-        QVERIFY(source.open());
-        QVERIFY(source.skipTo(e.offsets[100]));
-        QCOMPARE(source.decompressedOffset(), e.offsets[100]);
-        QCOMPARE(source.lastSkippedLine(), e.lines[99]);
-        QCOMPARE(source.firstLine(), e.lines[0]);
-        QVERIFY(source.nextLine(line));
-        QCOMPARE(line.offset, e.offsets[100]);
-        QCOMPARE(bytes(line.text), e.lines[100]);
-        QVERIFY(!source.skipTo(e.offsets[50])); // never backwards
-        QVERIFY(source.skipTo(e.offsets[200]));
-        QCOMPARE(source.lastSkippedLine(), e.lines[199]);
-    }
-    {
-        LogSource source(path);
-        QVERIFY(source.open());
-        QVERIFY(source.skipTo(0));
-        QVERIFY(source.lastSkippedLine().isEmpty());
-        QVERIFY(source.nextLine(line));
-        QCOMPARE(line.offset, 0);
-    }
-    {
-        LogSource source(path);
-        QVERIFY(source.open());
-        QVERIFY(source.skipTo(plain.size())); // the end is a line start too
-        QCOMPARE(source.lastSkippedLine(), e.lines.last());
-        QVERIFY(!source.nextLine(line));
-        QVERIFY(!source.hasError());
-        QCOMPARE(source.bytesConsumed(), source.totalBytes());
-    }
-    {
-        LogSource source(path);
-        QVERIFY(source.open());
-        QVERIFY(!source.skipTo(plain.size() + 1));
-        QVERIFY(!source.hasError());
-        QVERIFY(!source.nextLine(line));
-    }
-    {
-        // An offset inside a line (the file is not the one the ledger saw): the bytes
-        // before it come back as they are, so the caller's comparison fails.
-        LogSource source(path);
-        QVERIFY(source.open());
-        QVERIFY(source.skipTo(e.offsets[10] + 5));
-        QCOMPARE(source.lastSkippedLine(), e.lines[10].left(5));
-        QVERIFY(source.nextLine(line));
-        QCOMPARE(bytes(line.text), e.lines[10].mid(5));
-    }
-}
-
-void TstLogSource::skipToAcrossChunks()
-{
-    const QByteArray data = generatedLog(3 * 1024 * 1024, QByteArray("\r\n"), 9)
-                            + QByteArray(100'000, 'y') + "\r\nlast\r\n";
-    const Expected e = split(data);
-    const QString path = m_tmp.filePath(u"skip.log"_s);
-    QVERIFY(writeFile(path, data));
-    LogSource::Line line{};
-    for (qsizetype i = 1; i < e.lines.size(); i += e.lines.size() / 23) {
-        LogSource source(path);
-        QVERIFY(source.open());
-        QVERIFY(source.skipTo(e.offsets[i]));
-        QCOMPARE(source.lastSkippedLine(), e.lines[i - 1]);
-        QVERIFY(source.nextLine(line));
-        QCOMPARE(bytes(line.text), e.lines[i]);
-    }
-    // Past a line too long to keep: its kept part stands for it.
-    LogSource source(path);
-    QVERIFY(source.open());
-    QVERIFY(source.skipTo(e.offsets.last()));
-    QCOMPARE(source.lastSkippedLine(), QByteArray(LogSource::maxLineLength(), 'y'));
-    QVERIFY(source.nextLine(line));
-    QCOMPARE(bytes(line.text), "last");
 }
 
 QTEST_GUILESS_MAIN(TstLogSource)

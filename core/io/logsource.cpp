@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <limits>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -105,16 +104,8 @@ struct LogSource::Private {
     std::unique_ptr<char[]> longLine; // a truncated line's kept part, while the rest is skipped
 
     QByteArray firstLine;
-    QByteArray lastSkipped;
 
     std::int64_t position(const char *p) const { return base + (p - buf.get()); }
-
-    // Where stream offset `offset` lies in the buffer, clipped to end.
-    char *clip(std::int64_t offset) const
-    {
-        const std::int64_t rel = offset - base;
-        return rel < end - buf.get() ? buf.get() + rel : end;
-    }
 
     // Moves the unread tail to the front and reads behind it. False at the end of the
     // stream or on error (then failed is set).
@@ -143,19 +134,18 @@ struct LogSource::Private {
         return true;
     }
 
-    // Drops bytes up to and including the next newline, or up to stream offset `limit`,
-    // reading as needed; the buffer never holds more than one chunk of it.
-    void discardLine(std::int64_t limit)
+    // Drops bytes up to and including the next newline, reading as needed; the buffer
+    // never holds more than one chunk of the line.
+    void discardLine()
     {
         scanned = 0;
         for (;;) {
-            char *stop = clip(limit);
-            if (auto *nl = static_cast<char *>(std::memchr(begin, '\n', stop - begin))) {
+            if (auto *nl = static_cast<char *>(std::memchr(begin, '\n', std::size_t(end - begin)))) {
                 begin = nl + 1;
                 return;
             }
-            begin = stop;
-            if (stop != end || !fill())
+            begin = end;
+            if (!fill())
                 return;
         }
     }
@@ -275,7 +265,7 @@ bool LogSource::nextLine(Line &line)
             line.text = {d->longLine.get(), maxLine};
             line.truncated = true;
             d->begin += maxLine;
-            d->discardLine(std::numeric_limits<std::int64_t>::max());
+            d->discardLine();
             return true;
         }
         if (d->fill())
@@ -291,62 +281,6 @@ bool LogSource::nextLine(Line &line)
         d->scanned = 0;
         return true;
     }
-}
-
-bool LogSource::skipTo(std::int64_t offset)
-{
-    d->lastSkipped.clear();
-    if (!d->opened || offset < decompressedOffset())
-        return false;
-    // The last line seen so far while it is still in the buffer; copied out only
-    // before a refill overwrites it, so the skip costs a memchr per line.
-    std::string_view last;
-    bool haveLast = false;
-    auto keepLast = [&](std::string_view text) {
-        d->lastSkipped = QByteArray(text.data(), qsizetype(std::min(text.size(), maxLine)));
-        haveLast = false;
-    };
-    d->scanned = 0;
-    for (;;) {
-        if (d->position(d->begin) == offset)
-            break;
-        char *stop = d->clip(offset);
-        if (auto *nl = static_cast<char *>(std::memchr(d->begin, '\n', stop - d->begin))) {
-            last = withoutCr({d->begin, std::size_t(nl - d->begin)});
-            haveLast = true;
-            d->begin = nl + 1;
-            continue;
-        }
-        if (stop != d->end) { // the offset lies inside a line: keep its start
-            last = {d->begin, std::size_t(stop - d->begin)};
-            haveLast = true;
-            d->begin = stop;
-            break;
-        }
-        if (haveLast)
-            keepLast(last);
-        const std::size_t avail = static_cast<std::size_t>(d->end - d->begin);
-        if (avail >= maxLine + 2) {
-            keepLast({d->begin, maxLine});
-            d->begin += maxLine;
-            d->discardLine(offset);
-            if (d->position(d->begin) == offset)
-                break;
-            continue;
-        }
-        if (!d->fill()) {
-            d->begin = d->end; // the stream ended (or broke) before the offset
-            return false;
-        }
-    }
-    if (haveLast)
-        keepLast(last);
-    return true;
-}
-
-QByteArray LogSource::lastSkippedLine() const
-{
-    return d->lastSkipped;
 }
 
 bool LogSource::hasError() const

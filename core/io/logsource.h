@@ -40,13 +40,6 @@ public:
     // A last line without a newline is returned too.
     bool nextLine(Line &line);
 
-    // Skips the decompressed stream up to `offset` (a line start the ledger recorded).
-    // Returns false when the stream ends before `offset` or on error.
-    bool skipTo(std::int64_t offset);
-    // After skipTo(): the last complete line before the offset (without newline), so
-    // the importer can check that the bytes before the offset are the ones it saw.
-    QByteArray lastSkippedLine() const;
-
     bool hasError() const;
     QString errorString() const;
 
@@ -58,8 +51,8 @@ public:
     std::int64_t bytesConsumed() const;  // bytes of the file read so far (compressed side)
     std::int64_t decompressedOffset() const; // offset just after the last line returned
 
-    // The first line of the decompressed stream, read at open() (up to 4 KiB): with a
-    // hash of the bytes before an offset it identifies a log across rotation.
+    // The first line of the decompressed stream, read at open() (up to 4 KiB): the
+    // import ledger's fingerprint of a log.
     QByteArray firstLine() const;
 
 private:

@@ -31,7 +31,7 @@ void ParsedBatch::addEvent(const Event &event, std::int64_t lineOffset)
          {&e.host, &e.syslogName, &e.service, &e.queueId, &e.clientName, &e.clientIp, &e.helo,
           &e.proto, &e.sender, &e.recipient, &e.origRecipient, &e.enhancedCode, &e.replyText,
           &e.relay, &e.dsn, &e.statusText, &e.smtpCommand, &e.noticeQueueId})
-        *field = arena.copy(validUtf8(*field, m_repairScratch));
+        *field = arena.copy(validUtf8(*field, repairScratch));
     item.reason = classifyReason(e);
     item.codeClass = codeClass(e);
     item.retryKey = EventWriter::retryKey(e);

@@ -64,10 +64,7 @@ struct ParsedBatch {
     bool endOfStream = false;
     QString sourceError;            // set when reading failed after this batch's lines
     TextArena arena;
-
-private:
-    std::string m_repairScratch;
-public:
+    std::string repairScratch; // reused by addEvent() for text that is not valid UTF-8
 
     // Copies `event` into the arena, its text repaired to valid UTF-8, and derives
     // its reason, code class and retry key.
