@@ -56,10 +56,10 @@ int runStorms(const QStringList &args)
                       tr("duration"), u"4h"_s});
     parser.addOption({u"limit"_s, tr("How many storms to list (default 20)."), tr("n"), u"20"_s});
     parser.addOption({u"bucket"_s, tr("The flood rule's bucket (default 5m)."), tr("duration"), u"5m"_s});
-    if (!parseCommand(parser, args, u"storms"_s,
+    if (const auto stop = parseCommand(parser, args, u"storms"_s,
                       tr("Lists the retry storms — the keys refused again and again, longest "
                          "first — and the deferral floods.")))
-        return ExitUsage;
+        return *stop;
     AnalysisArguments arguments;
     if (!readAnalysisOptions(parser, arguments))
         return ExitUsage;
@@ -124,10 +124,10 @@ int runCompare(const QStringList &args)
     parser.addOption({u"window"_s, tr("The window on each side (default: the largest equal span "
                                       "the log has)."),
                       tr("duration")});
-    if (!parseCommand(parser, args, u"compare"_s,
+    if (const auto stop = parseCommand(parser, args, u"compare"_s,
                       tr("Compares equal windows before and after a configuration switch: "
                          "attempts, distinct keys and retries per hour, amplification, 4xx share.")))
-        return ExitUsage;
+        return *stop;
     AnalysisArguments arguments;
     if (!readAnalysisOptions(parser, arguments))
         return ExitUsage;
@@ -219,10 +219,10 @@ int runAdvise(const QStringList &args)
 {
     QCommandLineParser parser;
     addAnalysisOptions(parser);
-    if (!parseCommand(parser, args, u"advise"_s,
+    if (const auto stop = parseCommand(parser, args, u"advise"_s,
                       tr("Says which main.cf parameter is behind each retry storm, with the "
                          "evidence, and what changing it would save.")))
-        return ExitUsage;
+        return *stop;
     AnalysisArguments arguments;
     if (!readAnalysisOptions(parser, arguments))
         return ExitUsage;

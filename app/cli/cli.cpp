@@ -60,8 +60,8 @@ std::unique_ptr<Database> openDatabase(const QCommandLineParser &parser, bool fo
     return database;
 }
 
-bool parseCommand(QCommandLineParser &parser, const QStringList &args, const QString &command,
-                  const QString &description)
+std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &args,
+                                const QString &command, const QString &description)
 {
     parser.setApplicationDescription(description);
     const QCommandLineOption help = parser.addHelpOption();
@@ -71,13 +71,13 @@ bool parseCommand(QCommandLineParser &parser, const QStringList &args, const QSt
     if (!parser.parse(commandArgs)) {
         err(parser.errorText());
         err(QCoreApplication::translate("cli", "try 'rejectscope-cli %1 --help'").arg(command));
-        return false;
+        return ExitUsage;
     }
     if (parser.isSet(help)) {
         out(parser.helpText());
-        std::exit(ExitOk); // nothing is open yet: no state to lose
+        return ExitOk;
     }
-    return true;
+    return std::nullopt;
 }
 
 } // namespace rejectscope::cli

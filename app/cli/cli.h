@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace rejectscope {
 
@@ -27,9 +28,10 @@ QString defaultDatabasePath();
 // Opens the database named by --db (or the default); prints why on failure.
 std::unique_ptr<Database> openDatabase(const QCommandLineParser &parser, bool forWriting);
 
-// Parses a command's own arguments (args[0] is the program, args[1] the command);
-// prints the error and returns false on a usage error. Handles --help.
-bool parseCommand(QCommandLineParser &parser, const QStringList &args, const QString &command,
+// Parses a command's own arguments (args[0] is the program, args[1] the command).
+// Returns the exit status when the command ends here — usage error (printed) or
+// --help (the help printed) — and nothing when it should go on.
+std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &args, const QString &command,
                   const QString &description);
 
 int runImport(const QStringList &args);

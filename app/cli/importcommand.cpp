@@ -95,11 +95,11 @@ int runImport(const QStringList &args)
     parser.addOption(tzOption);
     parser.addPositionalArgument(u"files"_s, tr("Logs to import; - reads standard input."),
                                  u"FILE..."_s);
-    if (!parseCommand(parser, args, u"import"_s,
+    if (const auto stop = parseCommand(parser, args, u"import"_s,
                       tr("Reads Postfix logs into the database. Each line is stored once, "
                          "however often a log, its rotated or compressed copy, or its grown "
                          "self is imported.")))
-        return ExitUsage;
+        return *stop;
 
     ImportOptions options;
     options.stdinReference = QDateTime::currentDateTime();

@@ -14,12 +14,12 @@ int runSummary(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(databaseOption());
-    if (!parseCommand(parser, args, u"summary"_s,
+    if (const auto stop = parseCommand(parser, args, u"summary"_s,
                       QCoreApplication::translate(
                           "cli", "Prints events by direction, kind, code class and reason, the "
                                  "time span, the hosts, and the lines read, recognised, "
                                  "ignored and not understood (with up to 10 examples).")))
-        return ExitUsage;
+        return *stop;
     if (!parser.positionalArguments().isEmpty()) {
         err(QCoreApplication::translate("cli", "summary takes no arguments"));
         return ExitUsage;
