@@ -115,6 +115,7 @@ void TestCli::versionAndHelp()
     QVERIFY(importHelp.out.contains(u"--year"_s));
     QVERIFY(importHelp.out.contains(u"--tz"_s));
     QVERIFY(importHelp.out.contains(u"--db"_s));
+    QVERIFY2(importHelp.out.startsWith(u"Usage: rejectscope-cli import [options]"_s), qPrintable(importHelp.out));
 }
 
 void TestCli::usageErrors_data()

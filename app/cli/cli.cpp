@@ -74,7 +74,13 @@ std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &a
         return ExitUsage;
     }
     if (parser.isSet(help)) {
-        out(parser.helpText());
+        // The parser names the program as it was started; the usage line should name
+        // the command too.
+        QString text = parser.helpText();
+        const qsizetype lineEnd = text.indexOf(u'\n');
+        text.replace(0, lineEnd, text.left(lineEnd).replace(QCoreApplication::arguments().constFirst(),
+                                                          u"rejectscope-cli "_s + command));
+        out(text);
         return ExitOk;
     }
     return std::nullopt;
