@@ -3,6 +3,7 @@ target_sources(rejectscope_core PRIVATE
     analysis/reasonclass.h
     analysis/reasonclass.cpp
     analysis/advisor.h analysis/advisor.cpp
+    analysis/overview.h analysis/overview.cpp
     analysis/advisorquery.h analysis/advisorquery.cpp
     analysis/postfixparameters.h analysis/postfixparameters.cpp
     analysis/softbounce.h analysis/softbounce.cpp)
@@ -16,3 +17,9 @@ target_sources(rejectscope_core PRIVATE
     analysis/retrychains.h analysis/retrychains.cpp analysis/retrychainbuild.cpp
     analysis/floods.h analysis/floods.cpp
     analysis/switchpoints.h analysis/switchpoints.cpp analysis/beforeafter.cpp)
+# The raw events: counts, pages and the export's walk.
+target_sources(rejectscope_core PRIVATE analysis/eventquery.h analysis/eventquery.cpp)
+# Top lists (clients, senders, recipients, reasons); topaggregate keeps their counts.
+target_sources(rejectscope_core PRIVATE
+    analysis/toplists.h analysis/toplists.cpp
+    analysis/topaggregate.h analysis/topaggregate.cpp)

@@ -31,7 +31,8 @@ namespace {
 const QStringList &migrationFiles()
 {
     static const QStringList files{u":/rejectscope/schema/001-initial.sql"_s,
-                                   u":/rejectscope/schema/002-retry-chains.sql"_s};
+                                   u":/rejectscope/schema/002-retry-chains.sql"_s,
+                                   u":/rejectscope/schema/003-top-lists.sql"_s};
     return files;
 }
 

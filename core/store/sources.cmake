@@ -1,6 +1,7 @@
 # Sources of core/store
 target_sources(rejectscope_core PRIVATE
     store/database.h store/database.cpp
+    store/databasefile.h store/databasefile.cpp
     store/eventwriter.h store/eventwriter.cpp
     store/importer.h store/importer.cpp
     store/ledger.h
@@ -12,4 +13,5 @@ target_sources(rejectscope_core PRIVATE
 qt_add_resources(rejectscope_core "schema"
     PREFIX "/rejectscope/schema"
     BASE store/schema
-    FILES store/schema/001-initial.sql store/schema/002-retry-chains.sql store/schema/event-indexes.sql)
+    FILES store/schema/001-initial.sql store/schema/002-retry-chains.sql store/schema/003-top-lists.sql
+        store/schema/event-indexes.sql)

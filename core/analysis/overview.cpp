@@ -1,0 +1,271 @@
+// Everything the overview shows, for one filter, as one value snapshot.
+
+#include "overview.h"
+
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace rejectscope {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Overview", text);
+}
+
+bool cancelled(const std::atomic_bool *cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+// What a switch point is called on its card and in the chart: "inbound
+// unknown-local-recipient: 4xx → 5xx".
+QString switchLabel(const SwitchPoint &point)
+{
+    const QString direction = point.direction == Direction::Inbound ? tr("inbound") : tr("outbound");
+    return tr("%1 %2: 4xx → 5xx")
+        .arg(direction, QString::fromLatin1(reasonClassName(point.reason)));
+}
+
+// The filter the before/after figures of a switch point are read with: its own
+// direction and reason, so that the card speaks of the replies that switched.
+AnalysisFilter filterFor(const SwitchPoint &point, const AnalysisFilter &base)
+{
+    AnalysisFilter filter = base;
+    filter.direction = point.direction;
+    filter.reason = point.reason;
+    filter.codeClass.reset();
+    return filter;
+}
+
+} // namespace
+
+std::int64_t bucketForSpan(std::int64_t spanMs, int maxBuckets)
+{
+    constexpr std::int64_t minute = 60'000;
+    constexpr std::array<std::int64_t, 6> sizes{minute, 5 * minute, 15 * minute, 60 * minute,
+                                               360 * minute, 1440 * minute};
+    for (std::int64_t size : sizes) {
+        if (spanMs / size <= maxBuckets)
+            return size;
+    }
+    // Longer than a year and a bit at a day per bucket: whole days still.
+    const std::int64_t days = spanMs / (1440 * minute * maxBuckets) + 1;
+    return days * 1440 * minute;
+}
+
+std::optional<std::pair<std::int64_t, std::int64_t>> logSpan(Database &database, QString *error)
+{
+    QSqlQuery query(database.connection());
+    if (!query.exec(u"SELECT MIN(time_ms), MAX(time_ms) FROM event"_s) || !query.next()) {
+        if (error)
+            *error = tr("Could not read the log's time span: %1").arg(query.lastError().text());
+        return std::nullopt;
+    }
+    if (query.value(0).isNull())
+        return std::nullopt;
+    return std::pair{query.value(0).toLongLong(), query.value(1).toLongLong() + 1};
+}
+
+namespace {
+
+enum class PartResult { Done, Failed, Cancelled };
+
+PartResult loadTimeline(Database &database, const OverviewRequest &request, Overview &overview,
+                        QString &failure, const std::atomic_bool *cancel)
+{
+    const AnalysisFilter &filter = request.filter;
+    const auto span = logSpan(database, &failure);
+    if (!span && !failure.isEmpty())
+        return PartResult::Failed;
+    overview.spanFromMs = filter.fromMs.value_or(span ? span->first : 0);
+    overview.spanToMs = filter.toMs.value_or(span ? span->second : 0);
+    if (overview.spanToMs < overview.spanFromMs)
+        overview.spanToMs = overview.spanFromMs;
+    overview.bucketMs = request.bucketMs > 0
+                            ? request.bucketMs
+                            : bucketForSpan(overview.spanToMs - overview.spanFromMs);
+
+    auto buckets = timeBuckets(database, filter, overview.bucketMs, &failure);
+    if (!buckets)
+        return PartResult::Failed;
+    overview.buckets = std::move(*buckets);
+    auto floods = findFloods(database, filter, request.floods, &failure);
+    if (!floods)
+        return PartResult::Failed;
+    overview.floods = std::move(*floods);
+    if (cancelled(cancel))
+        return PartResult::Cancelled;
+
+    // Switch points are sought in the whole log (a narrow time range would cut the
+    // before or after side away); only those inside the range are shown.
+    AnalysisFilter switchFilter = filter;
+    switchFilter.fromMs.reset();
+    switchFilter.toMs.reset();
+    switchFilter.codeClass.reset();
+    auto points = findSwitchPoints(database, switchFilter, request.switches, &failure);
+    if (!points)
+        return PartResult::Failed;
+    overview.switchPoints.clear();
+    for (const SwitchPoint &point : std::as_const(*points)) {
+        if (point.timeMs >= overview.spanFromMs && point.timeMs < overview.spanToMs)
+            overview.switchPoints.append(point);
+    }
+    auto marks = markers(database, &failure);
+    if (!marks)
+        return PartResult::Failed;
+    overview.markers = std::move(*marks);
+
+    overview.comparisons.clear();
+    for (const SwitchPoint &point : std::as_const(overview.switchPoints)) {
+        auto figures = compareAround(database, point.timeMs, request.compareWindowMs,
+                                     filterFor(point, filter), &failure);
+        if (!figures)
+            return PartResult::Failed;
+        MomentComparison card;
+        card.origin = MomentComparison::Origin::SwitchPoint;
+        card.timeMs = point.timeMs;
+        card.label = switchLabel(point);
+        card.switchPoint = point;
+        card.figures = *figures;
+        overview.comparisons.append(card);
+        if (cancelled(cancel))
+            return PartResult::Cancelled;
+    }
+    for (const Marker &marker : std::as_const(overview.markers)) {
+        AnalysisFilter markerFilter = filter;
+        markerFilter.codeClass.reset();
+        auto figures = compareAround(database, marker.timeMs, request.compareWindowMs,
+                                     markerFilter, &failure);
+        if (!figures)
+            return PartResult::Failed;
+        MomentComparison card;
+        card.origin = MomentComparison::Origin::Marker;
+        card.timeMs = marker.timeMs;
+        card.label = marker.label;
+        card.marker = marker;
+        card.figures = *figures;
+        overview.comparisons.append(card);
+    }
+    std::sort(overview.comparisons.begin(), overview.comparisons.end(),
+              [](const MomentComparison &a, const MomentComparison &b) { return a.timeMs < b.timeMs; });
+    return cancelled(cancel) ? PartResult::Cancelled : PartResult::Done;
+}
+
+PartResult loadDetails(Database &database, const OverviewRequest &request, Overview &overview,
+                       QString &failure, const std::atomic_bool *cancel)
+{
+    const AnalysisFilter &filter = request.filter;
+    // The slow part after an import: the chains are built once, then read at once.
+    RetryChains chains(database);
+    if (!chains.ensureBuilt(request.chains)) {
+        failure = chains.errorString();
+        return PartResult::Failed;
+    }
+    if (cancelled(cancel))
+        return PartResult::Cancelled;
+    StormQuery stormQuery;
+    stormQuery.filter = filter;
+    stormQuery.limit = request.stormLimit;
+    auto storms = chains.storms(stormQuery);
+    auto totals = storms ? chains.totals(filter) : std::nullopt;
+    if (!storms || !totals) {
+        failure = chains.errorString();
+        return PartResult::Failed;
+    }
+    overview.storms = std::move(*storms);
+    overview.totals = *totals;
+    if (cancelled(cancel))
+        return PartResult::Cancelled;
+
+    auto findings = adviseOn(database, filter, &failure);
+    if (!findings)
+        return PartResult::Failed;
+    overview.findings = std::move(*findings);
+    return PartResult::Done;
+}
+
+PartResult loadTopLists(Database &database, const OverviewRequest &request, Overview &overview,
+                        QString &failure, const std::atomic_bool *cancel)
+{
+    const AnalysisFilter &filter = request.filter;
+    const std::array<std::pair<TopListKind, QList<TopEntry> *>, 4> lists{{
+        {TopListKind::Clients, &overview.topClients},
+        {TopListKind::Senders, &overview.topSenders},
+        {TopListKind::Recipients, &overview.topRecipients},
+        {TopListKind::Reasons, &overview.topReasons},
+    }};
+    for (const auto &[kind, target] : lists) {
+        auto entries = topList(database, kind, filter, request.topLimit, &failure);
+        if (!entries)
+            return PartResult::Failed;
+        *target = std::move(*entries);
+        if (cancelled(cancel))
+            return PartResult::Cancelled;
+    }
+
+    return PartResult::Done;
+}
+
+std::optional<Overview> finish(PartResult result, Overview &overview, const QString &failure,
+                               QString *error)
+{
+    if (error)
+        *error = result == PartResult::Failed ? failure : QString();
+    if (result != PartResult::Done)
+        return std::nullopt;
+    return std::move(overview);
+}
+
+} // namespace
+
+std::optional<Overview> loadOverviewTimeline(Database &database, const OverviewRequest &request,
+                                             QString *error, const std::atomic_bool *cancel)
+{
+    Overview overview;
+    QString failure;
+    const PartResult result = loadTimeline(database, request, overview, failure, cancel);
+    return finish(result, overview, failure, error);
+}
+
+std::optional<Overview> loadOverviewDetails(Database &database, const OverviewRequest &request,
+                                            Overview timeline, QString *error,
+                                            const std::atomic_bool *cancel)
+{
+    QString failure;
+    const PartResult result = loadDetails(database, request, timeline, failure, cancel);
+    return finish(result, timeline, failure, error);
+}
+
+std::optional<Overview> loadOverviewTopLists(Database &database, const OverviewRequest &request,
+                                             Overview details, QString *error,
+                                             const std::atomic_bool *cancel)
+{
+    QString failure;
+    const PartResult result = loadTopLists(database, request, details, failure, cancel);
+    return finish(result, details, failure, error);
+}
+
+std::optional<Overview> loadOverview(Database &database, const OverviewRequest &request,
+                                     QString *error, const std::atomic_bool *cancel)
+{
+    Overview overview;
+    QString failure;
+    PartResult result = loadTimeline(database, request, overview, failure, cancel);
+    if (result == PartResult::Done)
+        result = loadDetails(database, request, overview, failure, cancel);
+    if (result == PartResult::Done)
+        result = loadTopLists(database, request, overview, failure, cancel);
+    return finish(result, overview, failure, error);
+}
+
+} // namespace rejectscope

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "advisor.h"
+#include "floods.h"
+#include "retrychains.h"
+#include "switchpoints.h"
+#include "toplists.h"
+
+#include <QList>
+#include <QString>
+#include <atomic>
+#include <optional>
+
+namespace rejectscope {
+
+class Database;
+
+// What the main window, the one-page report and `report --csv` show, asked in one go.
+struct OverviewRequest {
+    AnalysisFilter filter;
+    std::int64_t bucketMs = 0; // 0: chosen from the filter's (or the log's) time span
+    int stormLimit = 500;
+    int topLimit = 50;
+    // Windows on each side of a switch point or marker; 0: the largest equal span.
+    std::int64_t compareWindowMs = 0;
+    ChainOptions chains;
+    FloodOptions floods;
+    SwitchOptions switches;
+};
+
+// A before/after card: the moment (found or marked) and its figures.
+struct MomentComparison {
+    enum class Origin { SwitchPoint, Marker } origin = Origin::SwitchPoint;
+    std::int64_t timeMs = 0;
+    QString label;               // the marker's label, or a description of the switch
+    std::optional<SwitchPoint> switchPoint;
+    std::optional<Marker> marker;
+    BeforeAfter figures;
+};
+
+// A value snapshot of everything the overview shows, for one filter.
+struct Overview {
+    std::int64_t spanFromMs = 0; // the time range looked at (the filter's, or the log's)
+    std::int64_t spanToMs = 0;
+    std::int64_t bucketMs = 60000;
+    QList<TimeBucket> buckets;
+    QList<Flood> floods;
+    QList<SwitchPoint> switchPoints;
+    QList<Marker> markers;
+    QList<MomentComparison> comparisons;
+    QList<RetryChain> storms;
+    RetryChains::Totals totals;
+    QList<TopEntry> topClients;
+    QList<TopEntry> topSenders;
+    QList<TopEntry> topRecipients;
+    QList<TopEntry> topReasons;
+    QList<Finding> findings;
+};
+
+// The bucket size for a span: the smallest of 1 min, 5 min, 15 min, 1 h, 6 h, 1 day
+// that keeps the chart at most `maxBuckets` buckets wide.
+std::int64_t bucketForSpan(std::int64_t spanMs, int maxBuckets = 400);
+
+// The log's time span (first and last event), or nullopt when it is empty.
+std::optional<std::pair<std::int64_t, std::int64_t>> logSpan(Database &database, QString *error);
+
+// Builds the chains if needed, then reads every part. Stops early (nullopt with
+// *error empty) when `cancel` becomes true between parts.
+std::optional<Overview> loadOverview(Database &database, const OverviewRequest &request,
+                                     QString *error, const std::atomic_bool *cancel = nullptr);
+
+// The same in three stages, for a window that shows the quick part at once: the
+// timeline (span, buckets, floods, switch points, markers, before/after) reads the
+// per-minute counts; the details (storms, totals, findings) may first have to
+// build the retry chains, and the top lists their counts, each of which takes a
+// while after a large import.
+std::optional<Overview> loadOverviewTimeline(Database &database, const OverviewRequest &request,
+                                             QString *error, const std::atomic_bool *cancel = nullptr);
+std::optional<Overview> loadOverviewDetails(Database &database, const OverviewRequest &request,
+                                            Overview timeline, QString *error,
+                                            const std::atomic_bool *cancel = nullptr);
+std::optional<Overview> loadOverviewTopLists(Database &database, const OverviewRequest &request,
+                                             Overview details, QString *error,
+                                             const std::atomic_bool *cancel = nullptr);
+
+} // namespace rejectscope

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "analysis/eventquery.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+#include <QTimeZone>
+
+#include <memory>
+
+namespace rejectscope {
+
+class Database;
+
+// The raw events under a filter, paged from SQLite: rowCount() is the filter's
+// count, and data() reads the page a row falls in on first use, keeping a few
+// pages cached, so a view scrolls through millions of rows. sort() re-queries.
+// Reads through the connection given, which must belong to the model's thread.
+class EventTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        Time, Direction, Code, Reason, Client, Helo, Sender, Recipient, Relay, Status,
+        QueueId, Reply, ColumnCount
+    };
+    explicit EventTableModel(Database &database, QObject *parent = nullptr);
+    ~EventTableModel() override;
+
+    void setFilter(const AnalysisFilter &filter); // resets the model
+    // Counts and reads again (after an import added events); resets the model.
+    void refresh();
+    AnalysisFilter filter() const { return m_filter; }
+    void setTimeZone(const QTimeZone &zone);
+    // The full row, for copying and details (fetches its page if needed).
+    std::optional<EventRow> row(int row) const;
+    QString errorString() const { return m_error; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    static constexpr int pageSize = 256;
+
+signals:
+    void queryFailed(const QString &error);
+
+private:
+    const EventRow *cachedRow(int row) const;
+    void requery();
+
+    Database &m_database;
+    AnalysisFilter m_filter;
+    EventSort m_sort = EventSort::Time;
+    bool m_ascending = true;
+    std::int64_t m_count = 0;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    mutable QHash<std::int64_t, QList<EventRow>> m_pages; // page number -> rows
+    mutable QList<std::int64_t> m_pageOrder;              // least recently read first
+    mutable QString m_error;
+    // Counts once and remembers where its pages start; holds no cursor between calls.
+    std::unique_ptr<EventQuery> m_query;
+    mutable QSet<std::int64_t> m_failedPages; // reported once until the next reset
+};
+
+} // namespace rejectscope
