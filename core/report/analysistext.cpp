@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -56,6 +57,17 @@ QString shown(const QString &text, int limit = 90)
 {
     const QString safe = terminalSafe(text);
     return safe.size() > limit ? safe.left(limit - 1) + u'…' : safe;
+}
+
+// The reason of a reply without the address Postfix puts first
+// ("<ghost@x>: Recipient address rejected: …" → "Recipient address rejected: …"):
+// in a sentence of limited length the reason is what tells.
+QString replyGist(const QString &reply)
+{
+    // An optional "450 4.1.1 " before the address: the sentence names the code already.
+    static const QRegularExpression address(u"^(?:\\d{3}[ -](?:\\d\\.\\d{1,3}\\.\\d{1,3} )?)?<[^>]*>: "_s);
+    const QRegularExpressionMatch match = address.match(reply);
+    return match.hasMatch() ? reply.mid(match.capturedLength()) : reply;
 }
 
 // "1 sender", "5 senders": the count with the word in the right number.
@@ -160,7 +172,7 @@ QString beforeAfterText(const BeforeAfter &c, const QTimeZone &zone)
 
 QString findingSentence(const Finding &f)
 {
-    const QString reply = f.exampleReply.isEmpty() ? QString() : u" «"_s + shown(f.exampleReply, 80) + u'»';
+    const QString reply = f.exampleReply.isEmpty() ? QString() : u" «"_s + shown(replyGist(f.exampleReply), 70) + u'»';
     switch (f.kind) {
     case Finding::Kind::TemporaryForPermanent:
         if (f.suggestedValue.isEmpty() || f.suggestedValue == f.currentValue)
