@@ -2,11 +2,19 @@
 #include "cli.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace rejectscope;
+
+namespace rejectscope::cli {
+int runReport(const QStringList &args); // reportcommand.cpp
+int runTop(const QStringList &args);    // topcommand.cpp
+}
 
 namespace {
 
@@ -24,6 +32,8 @@ QString usage()
         "  storms           the retry storms (keys refused again and again) and deferral floods\n"
         "  compare          before and after a switch from 4xx to 5xx (--auto) or a moment (--at)\n"
         "  advise           which main.cf parameter is behind each storm, and what to set\n"
+        "  top              the clients, senders, recipients or reasons refused most\n"
+        "  report           the one-page PDF/HTML report and every table as CSV\n"
         "\n"
         "Run 'rejectscope-cli COMMAND --help' for a command's options.\n"
         "Options: --help, --version\n");
@@ -33,7 +43,13 @@ QString usage()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The report draws its chart and PDF with Qt Gui; on a server with no display it
+    // renders offscreen. Every other command stays a plain core application.
+    const bool drawsReport = argc > 1 && std::strcmp(argv[1], "report") == 0;
+    if (drawsReport && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app(drawsReport ? new QGuiApplication(argc, argv)
+                                                            : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(u"rejectscope"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(REJECTSCOPE_VERSION));
 
@@ -49,6 +65,10 @@ int main(int argc, char *argv[])
         return cli::runCompare(args);
     if (command == u"advise"_s)
         return cli::runAdvise(args);
+    if (command == u"report"_s)
+        return cli::runReport(args);
+    if (command == u"top"_s)
+        return cli::runTop(args);
     if (command == u"--version"_s || command == u"-v"_s) {
         cli::out(u"rejectscope-cli "_s + QCoreApplication::applicationVersion() + u'\n');
         return cli::ExitOk;
