@@ -1,0 +1,164 @@
+#include "overviewloader.h"
+
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QMetaObject>
+#include <QPointer>
+
+namespace rejectscope {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("OverviewLoader", text);
+}
+
+// The connection of the pool thread a job runs on: opened by that thread on its
+// first job and kept while the thread lives (its pool never lets it expire), so
+// a filter change does not pay for opening and checking the database again.
+Database *openOnThisThread(const QString &path, QString *error)
+{
+    thread_local std::unique_ptr<Database> database;
+    if (database && database->path() == path)
+        return database.get();
+    database.reset();
+    auto opened = std::make_unique<Database>(path);
+    if (!opened->open(Database::Mode::ReadWrite)) {
+        *error = tr("%1: %2").arg(path, opened->errorString());
+        return nullptr;
+    }
+    database = std::move(opened);
+    return database.get();
+}
+
+} // namespace
+
+OverviewLoader::OverviewLoader(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<Overview>();
+    for (QThreadPool *pool : {&m_timelinePool, &m_detailsPool}) {
+        pool->setMaxThreadCount(1);
+        pool->setExpiryTimeout(-1); // keeps the thread and its connection
+    }
+}
+
+OverviewLoader::~OverviewLoader()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    waitForDone();
+}
+
+void OverviewLoader::waitForDone()
+{
+    m_timelinePool.waitForDone();
+    m_detailsPool.waitForDone();
+    QCoreApplication::sendPostedEvents(this);
+}
+
+void OverviewLoader::jobStarted()
+{
+    if (m_pending++ == 0)
+        emit busyChanged(true);
+}
+
+void OverviewLoader::jobEnded()
+{
+    if (--m_pending == 0)
+        emit busyChanged(false);
+}
+
+void OverviewLoader::request(const OverviewRequest &request, bool withDetails)
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    const quint64 generation = ++m_generation;
+    auto cancel = m_cancel;
+    const QString path = m_databasePath;
+    QPointer<OverviewLoader> self(this);
+    jobStarted();
+    m_timelinePool.start([self, generation, request, withDetails, cancel, path] {
+        QString error;
+        std::optional<Overview> timeline;
+        if (!cancel->load()) {
+            if (Database *database = openOnThisThread(path, &error))
+                timeline = loadOverviewTimeline(*database, request, &error, cancel.get());
+        }
+        QMetaObject::invokeMethod(self, [self, generation, request, withDetails, timeline, error] {
+            OverviewLoader *loader = self.data();
+            if (!loader)
+                return;
+            const bool current = generation == loader->m_generation;
+            if (current && timeline) {
+                emit loader->timelineReady(*timeline);
+                if (withDetails)
+                    loader->startDetails(generation, request, *timeline);
+            } else if (current && !error.isEmpty()) {
+                emit loader->failed(error);
+            }
+            loader->jobEnded();
+        }, Qt::QueuedConnection);
+    });
+}
+
+void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &request, Overview timeline)
+{
+    auto cancel = m_cancel;
+    const QString path = m_databasePath;
+    QPointer<OverviewLoader> self(this);
+    jobStarted();
+    m_detailsPool.start([self, generation, request, timeline, cancel, path] {
+        QString error;
+        std::optional<Overview> details;
+        if (!cancel->load()) {
+            if (Database *database = openOnThisThread(path, &error))
+                details = loadOverviewDetails(*database, request, timeline, &error, cancel.get());
+        }
+        QMetaObject::invokeMethod(self, [self, generation, request, details, error] {
+            OverviewLoader *loader = self.data();
+            if (!loader)
+                return;
+            const bool current = generation == loader->m_generation;
+            if (current && details) {
+                emit loader->detailsReady(*details);
+                loader->startTopLists(generation, request, *details);
+            } else if (current && !error.isEmpty()) {
+                emit loader->failed(error);
+            }
+            loader->jobEnded();
+        }, Qt::QueuedConnection);
+    });
+}
+
+void OverviewLoader::startTopLists(quint64 generation, const OverviewRequest &request, Overview details)
+{
+    auto cancel = m_cancel;
+    const QString path = m_databasePath;
+    QPointer<OverviewLoader> self(this);
+    jobStarted();
+    m_detailsPool.start([self, generation, request, details, cancel, path] {
+        QString error;
+        std::optional<Overview> lists;
+        if (!cancel->load()) {
+            if (Database *database = openOnThisThread(path, &error))
+                lists = loadOverviewTopLists(*database, request, details, &error, cancel.get());
+        }
+        QMetaObject::invokeMethod(self, [self, generation, lists, error] {
+            OverviewLoader *loader = self.data();
+            if (!loader)
+                return;
+            const bool current = generation == loader->m_generation;
+            if (current && lists)
+                emit loader->topListsReady(*lists);
+            else if (current && !error.isEmpty())
+                emit loader->failed(error);
+            loader->jobEnded();
+        }, Qt::QueuedConnection);
+    });
+}
+
+} // namespace rejectscope

@@ -1,0 +1,131 @@
+#include "tablespanel.h"
+
+#include "models/eventtablemodel.h"
+#include "models/modelroles.h"
+#include "models/stormtablemodel.h"
+#include "models/toplistmodel.h"
+#include "resulttableview.h"
+
+#include <QHeaderView>
+#include <array>
+#include <QSortFilterProxyModel>
+
+namespace rejectscope {
+
+TablesPanel::TablesPanel(QWidget *parent)
+    : QTabWidget(parent)
+    , m_storms(new StormTableModel(this))
+{
+    m_views.resize(TabCount);
+    addView(m_storms, tr("Retry Storms"), Storms, true);
+    const std::array<std::pair<TopListKind, QString>, 4> lists{{
+        {TopListKind::Clients, tr("Clients")},
+        {TopListKind::Senders, tr("Senders")},
+        {TopListKind::Recipients, tr("Recipients")},
+        {TopListKind::Reasons, tr("Reasons")},
+    }};
+    for (const auto &[kind, title] : lists) {
+        auto *model = new TopListModel(kind, this);
+        m_topLists.append(model);
+        addView(model, title, Tab(Clients + int(kind)), true);
+    }
+    setDocumentMode(true);
+}
+
+TablesPanel::~TablesPanel() = default;
+
+ResultTableView *TablesPanel::addView(QAbstractItemModel *model, const QString &title, Tab tab,
+                                      bool sortByProxy)
+{
+    auto *view = new ResultTableView(this);
+    if (sortByProxy) {
+        // Snapshots sort in memory on their raw values.
+        auto *proxy = new QSortFilterProxyModel(view);
+        proxy->setSortRole(SortRole);
+        proxy->setSourceModel(model);
+        view->setModel(proxy);
+    } else {
+        view->setModel(model); // the model sorts itself (re-queries)
+    }
+    view->setSortingEnabled(true);
+    view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    connect(view, &ResultTableView::exportRequested, this, [this, tab] { emit exportRequested(tab); });
+    m_views[tab] = view;
+    insertTab(tab, view, title);
+    return view;
+}
+
+void TablesPanel::setDatabase(Database *database)
+{
+    if (m_events) {
+        removeTab(Events);
+        m_views[Events]->deleteLater();
+        m_views[Events] = nullptr;
+        m_events->deleteLater();
+        m_events = nullptr;
+    }
+    if (!database)
+        return;
+    m_events = new EventTableModel(*database, this);
+    m_events->setTimeZone(m_zone);
+    connect(m_events, &EventTableModel::queryFailed, this, &TablesPanel::queryFailed);
+    addView(m_events, tr("Events"), Events, false);
+    m_events->setFilter(m_filter);
+    m_views[Events]->resizeColumnsToContents();
+}
+
+void TablesPanel::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    m_storms->setTimeZone(zone);
+    for (TopListModel *model : std::as_const(m_topLists))
+        model->setTimeZone(zone);
+    if (m_events)
+        m_events->setTimeZone(zone);
+}
+
+void TablesPanel::setStorms(const Overview &details)
+{
+    m_storms->setChains(details.storms);
+    setTabText(Storms, tr("Retry Storms (%1)").arg(details.storms.size()));
+    // Snapshots are at most a few hundred rows: columns fit their contents.
+    m_views.at(Storms)->resizeColumnsToContents();
+}
+
+void TablesPanel::setTopLists(const Overview &details)
+{
+    m_topLists[int(TopListKind::Clients)]->setEntries(details.topClients);
+    m_topLists[int(TopListKind::Senders)]->setEntries(details.topSenders);
+    m_topLists[int(TopListKind::Recipients)]->setEntries(details.topRecipients);
+    m_topLists[int(TopListKind::Reasons)]->setEntries(details.topReasons);
+    for (int tab = Clients; tab <= Reasons; ++tab)
+        m_views.at(tab)->resizeColumnsToContents();
+}
+
+void TablesPanel::setFilter(const AnalysisFilter &filter)
+{
+    m_filter = filter;
+    if (m_events)
+        m_events->setFilter(filter);
+}
+
+void TablesPanel::clear()
+{
+    setStorms(Overview{});
+    setTopLists(Overview{});
+}
+
+TopListModel *TablesPanel::topListModel(TopListKind kind) const
+{
+    return m_topLists.at(int(kind));
+}
+
+std::optional<TopListKind> TablesPanel::currentTopList() const
+{
+    const int tab = currentIndex();
+    if (tab >= Clients && tab <= Reasons)
+        return TopListKind(tab - Clients);
+    return std::nullopt;
+}
+
+} // namespace rejectscope

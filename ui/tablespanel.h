@@ -1,0 +1,59 @@
+#pragma once
+
+#include "analysis/overview.h"
+
+#include <QTabWidget>
+#include <QTimeZone>
+
+class QAbstractItemModel;
+
+namespace rejectscope {
+
+class Database;
+class EventTableModel;
+class ResultTableView;
+class StormTableModel;
+class TopListModel;
+
+// The tables under the chart: retry storms, the four top lists and the raw events
+// (paged from the database). Each tab's context menu copies or exports it.
+class TablesPanel : public QTabWidget
+{
+    Q_OBJECT
+public:
+    enum Tab { Storms, Clients, Senders, Recipients, Reasons, Events, TabCount };
+
+    explicit TablesPanel(QWidget *parent = nullptr);
+    ~TablesPanel() override;
+
+    // The events tab reads through this connection (the GUI thread's).
+    void setDatabase(Database *database);
+    void setTimeZone(const QTimeZone &zone);
+    void setStorms(const Overview &details);
+    void setTopLists(const Overview &details);
+    void setFilter(const AnalysisFilter &filter);
+    void clear();
+
+    StormTableModel *stormModel() const { return m_storms; }
+    TopListModel *topListModel(TopListKind kind) const;
+    EventTableModel *eventModel() const { return m_events; }
+    ResultTableView *view(Tab tab) const { return m_views.at(tab); }
+    // Which tab is shown, as a TopListKind when it is a top list.
+    std::optional<TopListKind> currentTopList() const;
+
+signals:
+    void exportRequested(rejectscope::TablesPanel::Tab tab);
+    void queryFailed(const QString &error);
+
+private:
+    ResultTableView *addView(QAbstractItemModel *model, const QString &title, Tab tab, bool sortByProxy);
+
+    StormTableModel *m_storms;
+    QList<TopListModel *> m_topLists; // by TopListKind
+    EventTableModel *m_events = nullptr;
+    QList<ResultTableView *> m_views;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    AnalysisFilter m_filter;
+};
+
+} // namespace rejectscope
