@@ -13,10 +13,10 @@ build_dir=${BUILD_DIR:-build}
 # Debian packages the build and the tests need.
 packages=(
   cmake ninja-build g++ pkg-config
-  qt6-base-dev qt6-charts-dev libqt6sql6-sqlite libqt6svg6-dev
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libarchive-dev zlib1g-dev libsqlite3-dev
-  gzip bzip2 xz-utils zstd python3 sqlite3
+  gzip bzip2 xz-utils zstd python3 sqlite3 poppler-utils fonts-dejavu-core
 )
 
 missing=()
@@ -38,13 +38,16 @@ case "$job" in
   build) ;;
   demo)
     # The bundled sample is a real two-instance Postfix capture in UTC (tools/postfix-lab).
-    db=$(mktemp -d)/sample.db
+    dir=$(mktemp -d)
+    db=$dir/sample.db
     cli="$build_dir/app/cli/rejectscope-cli"
     "$cli" import --db "$db" --tz UTC resources/samples/lab/maillog
     for command in summary storms compare advise; do
       echo; echo "== rejectscope-cli $command"
       if [ "$command" = summary ]; then "$cli" summary --db "$db"; else "$cli" "$command" --db "$db" --tz UTC; fi
     done
+    echo; echo "== rejectscope-cli report"
+    "$cli" report --db "$db" --tz UTC --pdf "$dir/report.pdf" --html "$dir/report.html" --csv "$dir/csv"
     echo "(database: $db)"
     ;;
   test)

@@ -13,6 +13,7 @@
 #include "analysis/floods.h"
 #include "analysis/retrychains.h"
 #include "analysis/switchpoints.h"
+#include "analysis/toplists.h"
 #include "store/database.h"
 
 #include <QCommandLineParser>
@@ -106,6 +107,8 @@ int main(int argc, char **argv)
                       u"N"_s, u"77M"_s});
     parser.addOption({u"days"_s, u"Days the generated log covers."_s, u"D"_s, u"30"_s});
     parser.addOption({u"repeat"_s, u"Runs of each query."_s, u"R"_s, u"3"_s});
+    parser.addOption({u"top-only"_s, u"Time the top lists only."_s});
+    parser.addOption({u"skip-top-build"_s, u"Keep the top-list counts (no full build, only the refresh)."_s});
     parser.process(app);
     g_repeat = qMax(1, parser.value(u"repeat"_s).toInt());
     const QString dbPath = parser.value(u"db"_s);
@@ -134,6 +137,86 @@ int main(int argc, char **argv)
     std::printf("database %s: %lld events, %.1f days, %lld MB\n", qPrintable(dbPath),
                 static_cast<long long>(events), double(lastMs - firstMs) / 86400000.0,
                 static_cast<long long>(QFileInfo(dbPath).size() / 1000000));
+
+    // Top lists (--top-only runs just these; --skip-top-build keeps the counts).
+    const auto topBench = [&] {
+        const qint64 day = 86400000;
+        const qint64 midDay = firstMs + (lastMs - firstMs) / 2;
+        const int repeat = g_repeat;
+        // Top lists: the counts' build after an import (all of it, then the last
+        // 50,000 events), then lists under several filters from the counts, and one
+        // free-text list (an event scan).
+        g_repeat = 1;
+        if (!parser.isSet(u"skip-top-build"_s)) {
+            timeIt("top lists: build the counts (all events)", [&] {
+                QSqlQuery(db.connection()).exec(u"DELETE FROM top_build"_s); // as if never built
+                QString error;
+                const auto list = topList(db, TopListKind::Clients, AnalysisFilter{}, 10, &error);
+                return list ? u"%1 count rows, %2 keys"_s.arg(scalar(db, u"SELECT COUNT(*) FROM top_count"_s))
+                                  .arg(scalar(db, u"SELECT COUNT(*) FROM top_key"_s))
+                            : error;
+            });
+        }
+        timeIt("top lists: refresh after 50,000 new events", [&] {
+            QSqlQuery(db.connection()).exec(u"UPDATE top_build SET max_event_id = max_event_id - 50000"_s);
+            QString error;
+            const auto list = topList(db, TopListKind::Clients, AnalysisFilter{}, 10, &error);
+            return list ? u"ok"_s : error;
+        });
+        g_repeat = repeat;
+        const auto top = [&](const char *name, TopListKind kind, const AnalysisFilter &filter) {
+            timeIt(name, [&, kind, filter] {
+                QString error;
+                const auto list = topList(db, kind, filter, 50, &error);
+                if (!list)
+                    return error;
+                return list->isEmpty() ? u"empty"_s
+                                       : u"top %1 attempts (%2)"_s.arg(list->first().attempts).arg(list->first().key.left(40));
+            });
+        };
+        for (const TopListKind kind : {TopListKind::Clients, TopListKind::Senders, TopListKind::Recipients,
+                                       TopListKind::Reasons}) {
+            const QByteArray label = topListKindName(kind).toLatin1();
+            top(QByteArray("top " + label + ": whole log").constData(), kind, AnalysisFilter{});
+            AnalysisFilter oneDay;
+            oneDay.fromMs = midDay;
+            oneDay.toMs = midDay + day;
+            top(QByteArray("top " + label + ": one day (odd edges)").constData(), kind, oneDay);
+        }
+        AnalysisFilter tf;
+        tf.fromMs = midDay;
+        tf.toMs = midDay + 3600000;
+        top("top clients: one hour", TopListKind::Clients, tf);
+        tf.toMs = midDay + 7 * day + 1234567;
+        top("top senders: a week and a bit", TopListKind::Senders, tf);
+        tf = {};
+        tf.fromMs = firstMs + 3 * day + 777777;
+        tf.toMs = lastMs - 2 * day - 55555;
+        top("top recipients: all but the ends", TopListKind::Recipients, tf);
+        tf = {};
+        tf.direction = Direction::Inbound;
+        tf.codeClass = 4;
+        top("top clients: inbound 4xx, whole log", TopListKind::Clients, tf);
+        tf = {};
+        tf.reason = ReasonClass::UnknownLocalRecipient;
+        top("top senders: unknown-local-recipient", TopListKind::Senders, tf);
+        tf.reason = ReasonClass::MailboxFull;
+        top("top recipients: mailbox-full (rare)", TopListKind::Recipients, tf);
+        tf = {};
+        tf.direction = Direction::Outbound;
+        tf.fromMs = midDay;
+        tf.toMs = midDay + day;
+        top("top clients (relays): outbound, one day", TopListKind::Clients, tf);
+        tf = {};
+        tf.text = u"yahoo"_s;
+        tf.fromMs = midDay;
+        tf.toMs = midDay + day;
+        top("top senders: text 'yahoo', one day (scan)", TopListKind::Senders, tf);
+    };
+    if (parser.isSet(u"top-only"_s)) {
+        topBench();
+        return 0;
+    }
 
     RetryChains chains(db);
     const int repeat = g_repeat;
@@ -249,6 +332,8 @@ int main(int argc, char **argv)
         const auto floods = findFloods(db, filter, FloodOptions{}, &error);
         return floods ? u"%1 floods"_s.arg(floods->size()) : error;
     });
+
+    topBench();
 
     std::optional<QList<SwitchPoint>> switches;
     timeIt("findSwitchPoints: whole log", [&] {

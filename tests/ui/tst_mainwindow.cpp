@@ -1,0 +1,359 @@
+// The main window end to end, offscreen: logs opened through the same path as
+// File → Open, the chart, the tables and the advisor checked against the
+// database, markers, filters, a cancelled import, and log text that stays text.
+
+#include "analysissupport.h"
+#include "testsupport.h"
+
+#include "advisor/advisorpanel.h"
+#include "analysis/eventquery.h"
+#include "analysis/floods.h"
+#include "analysis/retrychains.h"
+#include "analysis/switchpoints.h"
+#include "charts/timelinechart.h"
+#include "filterbar.h"
+#include "importcontroller.h"
+#include "mainwindow.h"
+#include "models/eventtablemodel.h"
+#include "models/modelroles.h"
+#include "models/stormtablemodel.h"
+#include "models/timelinemodel.h"
+#include "store/database.h"
+#include "store/summary.h"
+#include "tablespanel.h"
+
+#include <QLabel>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace rejectscope;
+
+namespace {
+
+constexpr int importTimeoutMs = 120'000;
+
+ImportOptions labOptions()
+{
+    ImportOptions options;
+    options.zone = QTimeZone::utc();
+    options.year = 2026;
+    return options;
+}
+
+// Waits until the window has no import and no analysis in flight.
+bool waitUntilIdle(const MainWindow &window)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (window.isBusy()) {
+        if (clock.elapsed() > importTimeoutMs)
+            return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void openingLogsFillsChartTablesAndAdvisor();
+    void markerGetsBeforeAfterCard();
+    void filterDrivesEventsAndStorms();
+    void bucketClickFiltersTables();
+    void cancelledImportLeavesTruthfulDatabase();
+    void logTextStaysText();
+    void unopenableDatabaseKeepsCurrentOne();
+
+private:
+    std::unique_ptr<MainWindow> labWindow(const QString &name);
+
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Settings and data of this test only, never the user's.
+    qputenv("XDG_CONFIG_HOME", m_dir.filePath(u"config"_s).toUtf8());
+    qputenv("XDG_DATA_HOME", m_dir.filePath(u"data"_s).toUtf8());
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::labWindow(const QString &name)
+{
+    auto window = std::make_unique<MainWindow>();
+    window->setTimeZone(QTimeZone::utc());
+    window->setImportOptions(labOptions());
+    if (!window->openDatabase(m_dir.filePath(name + u".db"_s), nullptr, true))
+        return nullptr;
+    window->show();
+    window->openLogs({analysistest::labLog()});
+    if (!waitUntilIdle(*window))
+        return nullptr;
+    return window;
+}
+
+void TestMainWindow::openingLogsFillsChartTablesAndAdvisor()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->setTimeZone(QTimeZone::utc());
+    window->setImportOptions(labOptions());
+    QVERIFY(window->openDatabase(m_dir.filePath(u"open.db"_s), nullptr, true));
+    QSignalSpy imported(window.get(), &MainWindow::importFinished);
+    window->openLogs({analysistest::labLog()});
+    QVERIFY(imported.wait(importTimeoutMs));
+    const auto reports = imported.first().first().value<QList<ImportReport>>();
+    QCOMPARE(reports.size(), 1);
+    QCOMPARE(reports.first().outcome, ImportReport::Outcome::Imported);
+    QVERIFY(waitUntilIdle(*window));
+
+    // What the window shows is what the database says.
+    Database db(m_dir.filePath(u"open.db"_s));
+    QVERIFY(db.open(Database::Mode::ReadOnly));
+    QString error;
+    const std::int64_t bucketMs = window->timelineModel()->bucketMs();
+    const auto buckets = timeBuckets(db, AnalysisFilter{}, bucketMs, &error);
+    QVERIFY2(buckets, qPrintable(error));
+    QCOMPARE(window->timelineModel()->rowCount(), buckets->size());
+    const QList<QPointF> temporary = window->chart()->temporarySeries();
+    const QList<QPointF> permanent = window->chart()->permanentSeries();
+    std::int64_t chartTemporary = 0, chartPermanent = 0, dbTemporary = 0, dbPermanent = 0;
+    for (const QPointF &p : temporary)
+        chartTemporary += std::int64_t(p.y());
+    for (const QPointF &p : permanent)
+        chartPermanent += std::int64_t(p.y());
+    for (const TimeBucket &b : *buckets)
+        dbTemporary += b.temporary, dbPermanent += b.permanent;
+    QVERIFY(dbTemporary > 100);
+    QVERIFY(dbPermanent > 100);
+    QCOMPARE(chartTemporary, dbTemporary);
+    QCOMPARE(chartPermanent, dbPermanent);
+
+    RetryChains chains(db);
+    StormQuery query;
+    query.limit = 500;
+    const auto storms = chains.storms(query);
+    QVERIFY(storms);
+    QCOMPARE(window->tables()->stormModel()->rowCount(), storms->size());
+    QVERIFY(!storms->isEmpty());
+    QCOMPARE(window->tables()->stormModel()->chains().first().attempts, storms->first().attempts);
+
+    // The lab switched unknown_local_recipient_reject_code from 450 to 550.
+    const QString findings = window->advisor()->findingTexts().join(u'\n');
+    QVERIFY2(findings.contains(u"unknown_local_recipient_reject_code"_s), qPrintable(findings));
+    const QString cards = window->advisor()->comparisonTexts().join(u'\n');
+    QVERIFY2(!window->timelineSnapshot().comparisons.isEmpty(), "no switch point found");
+    QVERIFY(!cards.isEmpty());
+    QVERIFY2(window->statusText().contains(u"events"_s), qPrintable(window->statusText()));
+}
+
+void TestMainWindow::markerGetsBeforeAfterCard()
+{
+    auto window = labWindow(u"marker"_s);
+    QVERIFY(window);
+    const Overview &before = window->timelineSnapshot();
+    const qint64 middle = before.spanFromMs + (before.spanToMs - before.spanFromMs) / 2;
+    const int cardsBefore = int(before.comparisons.size());
+    window->addMarkerAt(middle, u"reloaded postfix"_s);
+    QVERIFY(waitUntilIdle(*window));
+    const QList<MomentComparison> &cards = window->timelineSnapshot().comparisons;
+    QCOMPARE(cards.size(), cardsBefore + 1);
+    const auto marker = std::find_if(cards.cbegin(), cards.cend(), [](const MomentComparison &c) {
+        return c.origin == MomentComparison::Origin::Marker;
+    });
+    QVERIFY(marker != cards.cend());
+    QCOMPARE(marker->label, u"reloaded postfix"_s);
+    QCOMPARE(marker->timeMs, middle);
+
+    Database db(window->databasePath());
+    QVERIFY(db.open(Database::Mode::ReadOnly));
+    QString error;
+    const auto figures = compareAround(db, middle, 0, AnalysisFilter{}, &error);
+    QVERIFY2(figures, qPrintable(error));
+    QCOMPARE(marker->figures.before.attempts, figures->before.attempts);
+    QCOMPARE(marker->figures.after.attempts, figures->after.attempts);
+    QVERIFY(window->advisor()->comparisonTexts().join(u'\n').contains(u"reloaded postfix"_s));
+
+    window->removeMarker(marker->marker->id);
+    QVERIFY(waitUntilIdle(*window));
+    QCOMPARE(window->timelineSnapshot().comparisons.size(), cardsBefore);
+}
+
+void TestMainWindow::filterDrivesEventsAndStorms()
+{
+    auto window = labWindow(u"filter"_s);
+    QVERIFY(window);
+    const auto allEvents = window->tables()->eventModel()->rowCount();
+    QVERIFY(allEvents > 1000);
+    window->filterBar()->setDirection(Direction::Outbound);
+    QTRY_VERIFY(window->tables()->eventModel()->filter().direction == Direction::Outbound);
+    QVERIFY(waitUntilIdle(*window));
+
+    Database db(window->databasePath());
+    QVERIFY(db.open(Database::Mode::ReadOnly));
+    AnalysisFilter outbound;
+    outbound.direction = Direction::Outbound;
+    EventQuery query(db, outbound);
+    const auto count = query.count();
+    QVERIFY(count);
+    QCOMPARE(window->tables()->eventModel()->rowCount(), int(*count));
+    QVERIFY(*count < allEvents);
+    for (const RetryChain &chain : window->tables()->stormModel()->chains())
+        QCOMPARE(chain.direction, Direction::Outbound);
+
+    // Free text is debounced: one re-query after typing stops.
+    window->filterBar()->clear();
+    QTRY_VERIFY(!window->tables()->eventModel()->filter().direction.has_value());
+    QCOMPARE(window->tables()->eventModel()->rowCount(), allEvents);
+}
+
+void TestMainWindow::bucketClickFiltersTables()
+{
+    auto window = labWindow(u"bucket"_s);
+    QVERIFY(window);
+    const auto &buckets = window->timelineModel()->buckets();
+    QVERIFY(!buckets.isEmpty());
+    const auto busiest = std::max_element(buckets.cbegin(), buckets.cend(), [](const TimeBucket &a, const TimeBucket &b) {
+        return a.temporary + a.permanent < b.temporary + b.permanent;
+    });
+    const qint64 from = busiest->startMs;
+    const qint64 to = from + window->timelineModel()->bucketMs();
+    emit window->chart()->bucketClicked(from, to);
+    QTRY_VERIFY(window->tables()->eventModel()->filter().fromMs.has_value());
+    QCOMPARE(*window->tables()->eventModel()->filter().fromMs, from);
+    QCOMPARE(*window->tables()->eventModel()->filter().toMs, to);
+    QVERIFY(waitUntilIdle(*window));
+    QVERIFY(window->tables()->eventModel()->rowCount() > 0);
+    for (int row = 0; row < window->tables()->eventModel()->rowCount(); ++row) {
+        const qint64 time = window->tables()->eventModel()->index(row, 0).data(TimeMsRole).toLongLong();
+        QVERIFY(time >= from && time < to);
+    }
+    // The chart keeps showing the whole log.
+    QCOMPARE(window->timelineModel()->buckets().size(), buckets.size());
+}
+
+void TestMainWindow::cancelledImportLeavesTruthfulDatabase()
+{
+    // A generated log large enough that the import is still running when Cancel comes.
+    const QString log = m_dir.filePath(u"big.log"_s);
+    QProcess loggen;
+    loggen.start(QStringLiteral(REJECTSCOPE_LOGGEN_PATH),
+                 {u"--lines"_s, u"600000"_s, u"--seed"_s, u"7"_s, u"-o"_s, log});
+    QVERIFY(loggen.waitForFinished(120'000));
+    QCOMPARE(loggen.exitCode(), 0);
+
+    MainWindow window;
+    window.setTimeZone(QTimeZone::utc());
+    window.setImportOptions(labOptions());
+    const QString dbPath = m_dir.filePath(u"cancel.db"_s);
+    QVERIFY(window.openDatabase(dbPath, nullptr, true));
+    QSignalSpy imported(&window, &MainWindow::importFinished);
+    QSignalSpy progress(window.importController(), &ImportController::progress);
+    window.openLogs({log});
+    window.importController()->cancel();
+    QVERIFY(imported.wait(importTimeoutMs));
+    const auto reports = imported.first().first().value<QList<ImportReport>>();
+    QCOMPARE(reports.size(), 1);
+    QCOMPARE(reports.first().outcome, ImportReport::Outcome::Cancelled);
+    QVERIFY(waitUntilIdle(window));
+
+    // What was stored is what the ledger says: opening the file again adds the
+    // rest, and the total is that of an import that was never interrupted.
+    Database db(dbPath);
+    QVERIFY(db.open(Database::Mode::ReadOnly));
+    QString error;
+    const auto partial = loadSummary(db, 0, &error);
+    QVERIFY2(partial, qPrintable(error));
+    QVERIFY(partial->linesRead < 600000);
+
+    window.openLogs({log});
+    QVERIFY(imported.wait(importTimeoutMs));
+    QCOMPARE(imported.last().first().value<QList<ImportReport>>().first().outcome, ImportReport::Outcome::Imported);
+    QVERIFY(waitUntilIdle(window));
+    const auto full = loadSummary(db, 0, &error);
+    QVERIFY(full);
+    QCOMPARE(full->linesRead, 600000);
+
+    QTemporaryDir other;
+    const auto reference = analysistest::importedDatabase(other, u"reference"_s, {log});
+    const auto expected = loadSummary(*reference, 0, &error);
+    QVERIFY(expected);
+    QCOMPARE(full->events, expected->events);
+}
+
+void TestMainWindow::logTextStaysText()
+{
+    // Real lab rejections with a hostile sender and HELO, as Postfix logs them.
+    QByteArray log;
+    const QList<QByteArray> lines = testsupport::readAll(analysistest::labLog()).split('\n');
+    int taken = 0;
+    for (QByteArray line : lines) {
+        if (!line.contains("NOQUEUE: reject: RCPT") || !line.contains("from=<billing@crm.lab.test>"))
+            continue;
+        line.replace("billing@crm.lab.test", "<b>x</b>@crm.lab.test");
+        line.replace("helo=<out.lab.test>", "helo=<<img src=x>>");
+        log += line + '\n';
+        if (++taken == 12)
+            break;
+    }
+    QCOMPARE(taken, 12);
+    const QString path = m_dir.filePath(u"hostile.log"_s);
+    QVERIFY(testsupport::writeFile(path, log));
+
+    MainWindow window;
+    window.setTimeZone(QTimeZone::utc());
+    window.setImportOptions(labOptions());
+    QVERIFY(window.openDatabase(m_dir.filePath(u"hostile.db"_s), nullptr, true));
+    window.show();
+    window.openLogs({path});
+    QVERIFY(waitUntilIdle(window));
+
+    const StormTableModel *storms = window.tables()->stormModel();
+    QVERIFY(storms->rowCount() > 0);
+    const QModelIndex sender = storms->index(0, StormTableModel::Sender);
+    QCOMPARE(sender.data().toString(), u"<b>x</b>@crm.lab.test"_s);
+    const QString tooltip = sender.data(Qt::ToolTipRole).toString();
+    QVERIFY2(!tooltip.contains(u"<b>x</b>"_s), qPrintable(tooltip));
+    QVERIFY2(tooltip.contains(u"&lt;b&gt;x&lt;/b&gt;"_s), qPrintable(tooltip));
+
+    EventTableModel *events = window.tables()->eventModel();
+    QVERIFY(events->rowCount() > 0);
+    QCOMPARE(events->index(0, EventTableModel::Helo).data().toString(), u"<img src=x>"_s);
+    QVERIFY(!events->index(0, EventTableModel::Helo).data(Qt::ToolTipRole).toString().contains(u"<img"_s));
+
+    // Every label of the window that shows log text shows it literally.
+    int literal = 0;
+    for (const QLabel *label : window.findChildren<QLabel *>()) {
+        if (label->text().contains(u"<b>x</b>"_s) || label->text().contains(u"<img src=x>"_s)) {
+            QCOMPARE(label->textFormat(), Qt::PlainText);
+            ++literal;
+        }
+    }
+    QVERIFY2(literal > 0, "the advisor shows the example sender or HELO");
+}
+
+void TestMainWindow::unopenableDatabaseKeepsCurrentOne()
+{
+    MainWindow window;
+    const QString good = m_dir.filePath(u"good.db"_s);
+    QVERIFY(window.openDatabase(good, nullptr, true));
+    const QString notADatabase = m_dir.filePath(u"notes.txt"_s);
+    QVERIFY(testsupport::writeFile(notADatabase, QByteArray(4096, 'x')));
+    QString error;
+    QVERIFY(!window.openDatabase(notADatabase, &error, true));
+    QVERIFY2(error.contains(u"notes.txt"_s), qPrintable(error));
+    QCOMPARE(window.databasePath(), QFileInfo(good).absoluteFilePath());
+    QCOMPARE(testsupport::readAll(notADatabase), QByteArray(4096, 'x'));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

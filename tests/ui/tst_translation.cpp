@@ -1,0 +1,397 @@
+// The German translation: every message of translations/rejectscope_de.ts finished
+// and true to its source's placeholders, the .ts in step with the sources lupdate
+// reads, and the language chosen in the settings installed by the code the program
+// runs at start.
+
+#include "language.h"
+#include "mainwindow.h"
+#include "settings.h"
+
+#include <QDirIterator>
+#include <QLibraryInfo>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QResource>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace rejectscope;
+
+namespace {
+
+struct TsMessage
+{
+    QString context;
+    QString source;
+    QString type; // "unfinished", "obsolete", "vanished" or empty
+    bool numerus = false;
+    QStringList translations; // one, or one per plural form
+};
+
+QString sourceDir()
+{
+    return QStringLiteral(REJECTSCOPE_SOURCE_DIR);
+}
+
+QString tsPath()
+{
+    return sourceDir() + u"/translations/rejectscope_de.ts"_s;
+}
+
+QList<TsMessage> readTs(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return {};
+    }
+    QList<TsMessage> messages;
+    QString context;
+    QXmlStreamReader xml(&file);
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == "name"_L1) {
+            context = xml.readElementText();
+        } else if (xml.name() == "message"_L1) {
+            TsMessage message{context, {}, {}, xml.attributes().value("numerus"_L1) == "yes"_L1, {}};
+            while (xml.readNextStartElement()) {
+                if (xml.name() == "source"_L1) {
+                    message.source = xml.readElementText();
+                } else if (xml.name() == "translation"_L1) {
+                    message.type = xml.attributes().value("type"_L1).toString();
+                    if (message.numerus) {
+                        while (xml.readNextStartElement())
+                            message.translations << xml.readElementText();
+                    } else {
+                        message.translations << xml.readElementText();
+                    }
+                } else {
+                    xml.skipCurrentElement();
+                }
+            }
+            messages << message;
+        }
+    }
+    if (xml.hasError())
+        *error = u"%1 (line %2)"_s.arg(xml.errorString()).arg(xml.lineNumber());
+    return messages;
+}
+
+// %1..%9 (also %L1) and %n, sorted: what QString::arg and tr() fill in.
+QStringList placeholders(const QString &text)
+{
+    static const QRegularExpression pattern(u"%L?([1-9]|n)"_s);
+    QStringList found;
+    for (const auto &match : pattern.globalMatch(text))
+        found << u'%' + match.captured(1);
+    found.sort();
+    return found;
+}
+
+// The accelerator letter ('&' followed by anything but another '&'), or a null char.
+QChar mnemonic(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != u'&')
+            continue;
+        if (text.at(i + 1) != u'&')
+            return text.at(i + 1).toLower();
+        ++i;
+    }
+    return {};
+}
+
+QString readSource(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+// Source files under the folders lupdate reads (app/gui/CMakeLists.txt).
+QStringList lupdateSources(const QStringList &folders)
+{
+    QStringList files;
+    for (const QString &folder : folders) {
+        QDirIterator it(sourceDir() + u'/' + folder, {u"*.cpp"_s, u"*.h"_s}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+    }
+    files.sort();
+    return files;
+}
+
+QStringList menuTitles(const MainWindow &window)
+{
+    QStringList titles;
+    for (const QAction *action : window.menuBar()->actions())
+        titles << action->text();
+    return titles;
+}
+
+// Every menu's accelerators, clashes listed as "menu: letter used by a, b".
+QStringList mnemonicClashes(const QMenu *menu)
+{
+    QStringList clashes;
+    QHash<QChar, QStringList> byLetter;
+    for (const QAction *action : menu->actions()) {
+        if (action->isSeparator())
+            continue;
+        const QChar letter = mnemonic(action->text());
+        if (!letter.isNull())
+            byLetter[letter] << action->text();
+        if (action->menu())
+            clashes << mnemonicClashes(action->menu());
+    }
+    for (auto it = byLetter.cbegin(); it != byLetter.cend(); ++it) {
+        if (it.value().size() > 1)
+            clashes << u"%1: '%2' used by %3"_s.arg(menu->title(), it.key(), it.value().join(u", "_s));
+    }
+    return clashes;
+}
+
+void removeTranslators()
+{
+    const auto translators = qApp->findChildren<QTranslator *>(Qt::FindDirectChildrenOnly);
+    for (QTranslator *translator : translators) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+}
+
+} // namespace
+
+class TestTranslation : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void everyMessageIsFinished();
+    void placeholdersAndAcceleratorsMatch();
+    void tsCoversTheUiClasses();
+    void everyRuntimeContextIsInTheTs();
+    void germanWhenChosen();
+    void englishWhenChosen();
+
+private:
+    QString translationOf(const QString &context, const QString &source) const;
+    bool provideCompiledTranslation(QString *error);
+
+    QTemporaryDir m_dir;
+    QList<TsMessage> m_messages;
+};
+
+void TestTranslation::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Before the first settings() call: its QSettings reads XDG_CONFIG_HOME once.
+    qputenv("XDG_CONFIG_HOME", m_dir.filePath(u"config"_s).toUtf8());
+    qputenv("XDG_DATA_HOME", m_dir.filePath(u"data"_s).toUtf8());
+    QStandardPaths::setTestModeEnabled(true);
+
+    QString error;
+    m_messages = readTs(tsPath(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(tsPath() + u": "_s + error));
+    QVERIFY2(m_messages.size() > 100, qPrintable(u"only %1 messages in %2"_s.arg(m_messages.size()).arg(tsPath())));
+    QVERIFY2(provideCompiledTranslation(&error), qPrintable(error));
+}
+
+void TestTranslation::cleanup()
+{
+    removeTranslators();
+    settings().remove(u"language"_s);
+}
+
+QString TestTranslation::translationOf(const QString &context, const QString &source) const
+{
+    for (const TsMessage &message : m_messages) {
+        if (message.context == context && message.source == source && !message.translations.isEmpty())
+            return message.translations.constFirst();
+    }
+    return QString();
+}
+
+// The program embeds the .qm under :/i18n; the ui library alone does not, so the
+// test compiles the same .ts with the same tools into a resource at that path.
+bool TestTranslation::provideCompiledTranslation(QString *error)
+{
+    if (QFile::exists(u":/i18n/rejectscope_de.qm"_s))
+        return true;
+    const QString qm = m_dir.filePath(u"rejectscope_de.qm"_s);
+    const QString lrelease = QLibraryInfo::path(QLibraryInfo::BinariesPath) + u"/lrelease"_s;
+    if (QProcess::execute(lrelease, {u"-silent"_s, tsPath(), u"-qm"_s, qm}) != 0 || !QFile::exists(qm)) {
+        *error = u"%1 could not compile %2"_s.arg(lrelease, tsPath());
+        return false;
+    }
+    const QString qrc = m_dir.filePath(u"i18n.qrc"_s);
+    QFile qrcFile(qrc);
+    if (!qrcFile.open(QIODevice::WriteOnly)) {
+        *error = qrcFile.errorString();
+        return false;
+    }
+    qrcFile.write("<RCC><qresource prefix=\"/i18n\"><file>rejectscope_de.qm</file></qresource></RCC>\n");
+    qrcFile.close();
+    const QString rccFile = m_dir.filePath(u"i18n.rcc"_s);
+    const QString rcc = QLibraryInfo::path(QLibraryInfo::LibraryExecutablesPath) + u"/rcc"_s;
+    if (QProcess::execute(rcc, {u"--binary"_s, qrc, u"-o"_s, rccFile}) != 0
+        || !QResource::registerResource(rccFile)) {
+        *error = u"%1 could not build a resource of %2"_s.arg(rcc, qm);
+        return false;
+    }
+    return QFile::exists(u":/i18n/rejectscope_de.qm"_s);
+}
+
+void TestTranslation::everyMessageIsFinished()
+{
+    QStringList problems;
+    for (const TsMessage &message : std::as_const(m_messages)) {
+        const QString where = message.context + u": \""_s + message.source + u'"';
+        if (!message.type.isEmpty())
+            problems << where + u" is "_s + message.type;
+        if (message.numerus && message.translations.size() != 2)
+            problems << where + u" has %1 plural forms, German has 2"_s.arg(message.translations.size());
+        if (message.translations.isEmpty()
+            || std::any_of(message.translations.cbegin(), message.translations.cend(),
+                           [](const QString &text) { return text.trimmed().isEmpty(); }))
+            problems << where + u" has an empty translation"_s;
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(u"\n"_s + problems.join(u'\n')));
+}
+
+void TestTranslation::placeholdersAndAcceleratorsMatch()
+{
+    QStringList problems;
+    for (const TsMessage &message : std::as_const(m_messages)) {
+        const QString where = message.context + u": \""_s + message.source + u'"';
+        const QStringList expected = placeholders(message.source);
+        for (const QString &translation : message.translations) {
+            if (placeholders(translation) != expected) {
+                problems << u"%1 → \"%2\": placeholders %3, the source has %4"_s.arg(
+                    where, translation, placeholders(translation).join(u' '), expected.join(u' '));
+            }
+            if (mnemonic(message.source).isNull() != mnemonic(translation).isNull())
+                problems << u"%1 → \"%2\": the accelerator '&' is missing or extra"_s.arg(where, translation);
+        }
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(u"\n"_s + problems.join(u'\n')));
+}
+
+// lupdate's source list must not drift from ui/: every QObject class there whose
+// file calls tr() has its context in the .ts.
+void TestTranslation::tsCoversTheUiClasses()
+{
+    QSet<QString> contexts;
+    for (const TsMessage &message : std::as_const(m_messages))
+        contexts.insert(message.context);
+
+    QStringList expected{u"rejectscope::MainWindow"_s, u"rejectscope::FilterBar"_s, u"rejectscope::TablesPanel"_s,
+                         u"rejectscope::AdvisorPanel"_s, u"rejectscope::FindingCard"_s,
+                         u"rejectscope::ComparisonCard"_s, u"rejectscope::TimelineChart"_s,
+                         u"rejectscope::ChartText"_s};
+    static const QRegularExpression qobjectClass(u"class\\s+(\\w+)\\b[^;{]*\\{[^}]*?\\bQ_OBJECT\\b"_s);
+    static const QRegularExpression trCall(u"\\btr\\(\\s*\""_s);
+    static const QRegularExpression declaredContext(u"Q_DECLARE_TR_FUNCTIONS\\(\\s*([\\w:]+)\\s*\\)"_s);
+    for (const QString &header : lupdateSources({u"ui"_s})) {
+        if (!header.endsWith(u".h"_s))
+            continue;
+        const QString text = readSource(header);
+        const QString implementation = readSource(header.chopped(2) + u".cpp"_s);
+        for (const auto &match : qobjectClass.globalMatch(text)) {
+            if (implementation.contains(trCall))
+                expected << u"rejectscope::"_s + match.captured(1);
+        }
+        for (const auto &match : declaredContext.globalMatch(text))
+            expected << match.captured(1);
+    }
+    expected.removeDuplicates();
+    QVERIFY(expected.size() > 8);
+
+    QStringList missing;
+    for (const QString &context : std::as_const(expected)) {
+        if (!contexts.contains(context))
+            missing << context;
+    }
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(u"contexts missing from %1 (run the rejectscope_lupdate target; a tr() that is "
+                        "a file-local helper is not seen as the class's): %2"_s.arg(tsPath(), missing.join(u", "_s))));
+}
+
+// A helper that calls QCoreApplication::translate("Context", text) with a variable
+// text is invisible to lupdate: its strings land under whatever context lupdate
+// sees at the call site, and the program looks them up under "Context" in vain.
+void TestTranslation::everyRuntimeContextIsInTheTs()
+{
+    QSet<QString> contexts;
+    for (const TsMessage &message : std::as_const(m_messages))
+        contexts.insert(message.context);
+
+    static const QRegularExpression translateCall(u"QCoreApplication::translate\\(\\s*\"([^\"]+)\""_s);
+    QStringList missing;
+    int calls = 0;
+    for (const QString &file : lupdateSources({u"core"_s, u"ui"_s, u"app/gui"_s})) {
+        const QString text = readSource(file);
+        for (const auto &match : translateCall.globalMatch(text)) {
+            ++calls;
+            if (!contexts.contains(match.captured(1)))
+                missing << u"%1 (%2)"_s.arg(match.captured(1), QDir(sourceDir()).relativeFilePath(file));
+        }
+    }
+    QVERIFY(calls > 0);
+    missing.removeDuplicates();
+    for (const QString &context : std::as_const(missing))
+        qWarning("looked up at run time, but no such context in the .ts: %s", qPrintable(context));
+    QVERIFY2(missing.isEmpty(), qPrintable(u"%1 contexts are not in the .ts"_s.arg(missing.size())));
+}
+
+void TestTranslation::germanWhenChosen()
+{
+    setLanguageOverride(u"de"_s);
+    QCOMPARE(installTranslations(*qApp), u"de"_s);
+
+    const QString file = translationOf(u"rejectscope::MainWindow"_s, u"&File"_s);
+    QCOMPARE(file, u"&Datei"_s);
+    QCOMPARE(QCoreApplication::translate("rejectscope::MainWindow", "&File"), file);
+    QCOMPARE(QCoreApplication::translate("rejectscope::MainWindow", "%n line(s) not understood", nullptr, 3),
+             u"3 Zeilen nicht verstanden"_s);
+
+    MainWindow window;
+    QStringList expected;
+    for (const QString &title : {u"&File"_s, u"&Edit"_s, u"&View"_s, u"&Help"_s})
+        expected << translationOf(u"rejectscope::MainWindow"_s, title);
+    QCOMPARE(menuTitles(window), expected);
+
+    QStringList clashes;
+    for (const QAction *action : window.menuBar()->actions())
+        clashes << mnemonicClashes(action->menu());
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
+
+    // Qt's own buttons and dialogs, where the system has Qt's translations.
+    if (QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + u"/qtbase_de.qm"_s))
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Abbrechen"_s);
+}
+
+void TestTranslation::englishWhenChosen()
+{
+    setLanguageOverride(u"en"_s);
+    QCOMPARE(installTranslations(*qApp), u"en"_s);
+    QVERIFY(qApp->findChildren<QTranslator *>().isEmpty());
+    QCOMPARE(QCoreApplication::translate("rejectscope::MainWindow", "&File"), u"&File"_s);
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancel"_s);
+
+    MainWindow window;
+    QCOMPARE(menuTitles(window), (QStringList{u"&File"_s, u"&Edit"_s, u"&View"_s, u"&Help"_s}));
+}
+
+QTEST_MAIN(TestTranslation)
+#include "tst_translation.moc"
