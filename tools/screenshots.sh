@@ -39,7 +39,8 @@ shot() {
   if ! kill -0 $pid 2>/dev/null; then
     echo "rejectscope ended before the screenshot:" >&2; cat "$work/$name.log" >&2; exit 1
   fi
-  DISPLAY=$display import -window root "$out/$name.png"
+  # The whole screen, trimmed to the window (no window manager: it sits at 0,0).
+  DISPLAY=$display import -window root - | convert - -trim +repage "$out/$name.png"
   kill $pid; wait $pid 2>/dev/null || true
   echo "saved $out/$name.png"
 }
@@ -47,6 +48,8 @@ shot() {
 # The first run imports the sample; the others open the database it made.
 WAIT=10 shot main system en resources/samples/lab/maillog
 shot zoomed system en --from 2026-11-21T23:53 --to 2026-11-22T00:06
-convert "$out/main.png" -crop 640x620+960+300 +repage "$out/advisor.png" && echo "saved $out/advisor.png"
+# The advice: the lower right part of the main window.
+convert "$out/main.png" -gravity SouthEast -crop 42%x58%+0+30 +repage "$out/advisor.png" \
+  && echo "saved $out/advisor.png"
 shot dark dark en
 shot german system de

@@ -30,6 +30,10 @@ TablesPanel::TablesPanel(QWidget *parent)
         addView(model, title, Tab(Clients + int(kind)), true);
     }
     setDocumentMode(true);
+    connect(this, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == Events)
+            showEvents();
+    });
 }
 
 TablesPanel::~TablesPanel() = default;
@@ -70,8 +74,9 @@ void TablesPanel::setDatabase(Database *database)
     m_events->setTimeZone(m_zone);
     connect(m_events, &EventTableModel::queryFailed, this, &TablesPanel::queryFailed);
     addView(m_events, tr("Events"), Events, false);
-    m_events->setFilter(m_filter);
-    m_views[Events]->resizeColumnsToContents();
+    m_eventsStale = true;
+    if (currentIndex() == Events)
+        showEvents();
 }
 
 void TablesPanel::setTimeZone(const QTimeZone &zone)
@@ -105,8 +110,19 @@ void TablesPanel::setTopLists(const Overview &details)
 void TablesPanel::setFilter(const AnalysisFilter &filter)
 {
     m_filter = filter;
-    if (m_events)
-        m_events->setFilter(filter);
+    m_eventsStale = true;
+    if (currentIndex() == Events)
+        showEvents();
+}
+
+void TablesPanel::showEvents()
+{
+    // Counting the events under a filter reads the database on this thread (a
+    // free-text filter scans every event): done only when the tab is looked at.
+    if (!m_events || !m_eventsStale)
+        return;
+    m_eventsStale = false;
+    m_events->setFilter(m_filter);
 }
 
 void TablesPanel::clear()

@@ -36,7 +36,12 @@ public:
 
     StormTableModel *stormModel() const { return m_storms; }
     TopListModel *topListModel(TopListKind kind) const;
-    EventTableModel *eventModel() const { return m_events; }
+    // The events model, brought up to the current filter.
+    EventTableModel *eventModel()
+    {
+        showEvents();
+        return m_events;
+    }
     ResultTableView *view(Tab tab) const { return m_views.at(tab); }
     // Which tab is shown, as a TopListKind when it is a top list.
     std::optional<TopListKind> currentTopList() const;
@@ -47,6 +52,7 @@ signals:
 
 private:
     ResultTableView *addView(QAbstractItemModel *model, const QString &title, Tab tab, bool sortByProxy);
+    void showEvents();
 
     StormTableModel *m_storms;
     QList<TopListModel *> m_topLists; // by TopListKind
@@ -54,6 +60,7 @@ private:
     QList<ResultTableView *> m_views;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     AnalysisFilter m_filter;
+    bool m_eventsStale = true; // the events model has not seen m_filter yet
 };
 
 } // namespace rejectscope

@@ -21,7 +21,6 @@
 #include <limits>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -108,11 +107,20 @@ struct Counts {
     }
 };
 
-// (key, dimension, direction, reason) in one number: reasons fit in five bits.
+// (dimension, key, direction, reason) in one number, in that order of
+// significance: reasons fit in five bits.
 constexpr std::uint64_t packKey(std::int64_t keyId, int dimension, int direction, int reason)
 {
-    return (std::uint64_t(keyId) << 10) | (std::uint64_t(dimension) << 7) | (std::uint64_t(direction) << 5)
+    return (std::uint64_t(dimension) << 62) | (std::uint64_t(keyId) << 7) | (std::uint64_t(direction) << 5)
         | std::uint64_t(reason);
+}
+constexpr int dimensionOf(std::uint64_t key)
+{
+    return int(key >> 62);
+}
+constexpr std::int64_t keyIdOf(std::uint64_t key)
+{
+    return std::int64_t((key >> 7) & ((1ULL << 55) - 1));
 }
 static_assert(reasonClassCount <= 32);
 
@@ -129,12 +137,41 @@ int slotOfEffectiveClass(int codeClass)
     return -1;
 }
 
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+using CountMap = FlatTable<Counts>;
+
+// The ids of one dimension's keys by their text: a table of hashes (the next
+// hash on a collision), the text compared on a match.
+class KeyIds
+{
+public:
+    // The id of `text`, or 0 when it has none yet.
+    std::int64_t find(std::string_view text)
+    {
+        for (std::uint64_t hash = std::hash<std::string_view>{}(text);; ++hash) {
+            std::uint32_t &index = m_table[hash];
+            if (index == 0) {
+                m_free = &index;
+                return 0;
+            }
+            if (m_texts[index - 1] == text)
+                return m_ids[index - 1];
+        }
+    }
+    void add(std::string_view text, std::int64_t id)
+    {
+        if (find(text) != 0)
+            return;
+        m_texts.emplace_back(text);
+        m_ids.push_back(id);
+        *m_free = std::uint32_t(m_texts.size());
+    }
+
+private:
+    FlatTable<std::uint32_t> m_table; // hash to index in m_texts, plus one
+    std::uint32_t *m_free = nullptr;  // where find() would have found it
+    std::vector<std::string> m_texts;
+    std::vector<std::int64_t> m_ids;
 };
-using KeyIds = std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>;
-using CountMap = std::unordered_map<std::uint64_t, Counts>;
 
 class Builder
 {
@@ -167,7 +204,7 @@ public:
         while ((rc = sqlite3_step(keys.get())) == SQLITE_ROW) {
             const int dimension = sqlite3_column_int(keys.get(), 0);
             if (dimension >= 0 && dimension < textDimensions)
-                m_keyIds[dimension].emplace(columnText(keys.get(), 1), sqlite3_column_int64(keys.get(), 2));
+                m_keyIds[dimension].add(columnText(keys.get(), 1), sqlite3_column_int64(keys.get(), 2));
         }
         return rc == SQLITE_DONE;
     }
@@ -207,15 +244,15 @@ private:
     std::optional<std::int64_t> keyId(int dimension, std::string_view text)
     {
         KeyIds &ids = m_keyIds[dimension];
-        if (const auto it = ids.find(text); it != ids.end())
-            return it->second;
+        if (const std::int64_t id = ids.find(text))
+            return id;
         sqlite3_stmt *s = m_insertKey.get();
         sqlite3_bind_int(s, 1, dimension);
         sqlite3_bind_text(s, 2, text.data(), int(text.size()), SQLITE_STATIC);
         if (!m_insertKey.run())
             return std::nullopt;
         const std::int64_t id = sqlite3_last_insert_rowid(m_db);
-        ids.emplace(std::string(text), id);
+        ids.add(text, id);
         return id;
     }
 
@@ -284,9 +321,7 @@ private:
             return false;
         if (level + 1 < levelCount) {
             CountMap &above = m_maps[level + 1];
-            if (above.empty())
-                above.reserve(map.size());
-            for (const auto &[key, counts] : map)
+            for (const auto &[key, counts] : map.entries())
                 above[key].merge(counts);
             m_bucket[level + 1] = sql::floorDiv(bucket * levels[level].days, levels[level + 1].days);
         }
@@ -322,28 +357,25 @@ private:
     // The rows in key order: a dimension's rows of the bucket lie together.
     bool write(int level, std::int64_t bucket, const CountMap &map)
     {
-        std::vector<const CountMap::value_type *> rows;
-        rows.reserve(map.size());
-        for (const auto &entry : map)
-            rows.push_back(&entry);
-        std::sort(rows.begin(), rows.end(), [](const auto *a, const auto *b) {
-            const auto dimension = [](std::uint64_t key) { return (key >> 7) & 3; };
-            return dimension(a->first) != dimension(b->first) ? dimension(a->first) < dimension(b->first)
-                                                                : a->first < b->first;
-        });
+        const auto &entries = map.entries();
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> rows;
+        rows.reserve(entries.size());
+        for (std::size_t e = 0; e < entries.size(); ++e)
+            rows.emplace_back(entries[e].first, std::uint32_t(e));
+        std::sort(rows.begin(), rows.end());
         std::size_t i = 0;
         while (i < rows.size()) {
             const bool many = rows.size() - i >= std::size_t(rowsPerInsert);
             sqlite3_stmt *s = many ? m_insertMany.get() : m_insertOne.get();
             const int n = many ? rowsPerInsert : 1;
             for (int r = 0; r < n; ++r, ++i) {
-                const std::uint64_t key = rows[i]->first;
-                const Counts &c = rows[i]->second;
+                const std::uint64_t key = rows[i].first;
+                const Counts &c = entries[rows[i].second].second;
                 int p = r * columnCount;
-                sqlite3_bind_int(s, ++p, int((key >> 7) & 3));
+                sqlite3_bind_int(s, ++p, dimensionOf(key));
                 sqlite3_bind_int(s, ++p, level);
                 sqlite3_bind_int64(s, ++p, bucket);
-                sqlite3_bind_int64(s, ++p, std::int64_t(key >> 10));
+                sqlite3_bind_int64(s, ++p, keyIdOf(key));
                 sqlite3_bind_int(s, ++p, int((key >> 5) & 3));
                 sqlite3_bind_int(s, ++p, int(key & 31));
                 for (int slot = 0; slot < slotCount; ++slot) {

@@ -12,9 +12,12 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 struct sqlite3;
 
@@ -70,6 +73,81 @@ struct Attempt {
 // when the read fails or `visit` returns false.
 bool forEachAttempt(sqlite3 *db, std::int64_t fromMs, std::int64_t toMs, unsigned kinds,
                     const std::function<bool(const Attempt &)> &visit);
+
+// A hash table over 64-bit keys with open addressing, its entries in one vector
+// in the order they came: millions of small counts without a node each.
+template<typename Value>
+class FlatTable
+{
+public:
+    using Entry = std::pair<std::uint64_t, Value>;
+
+    Value &operator[](std::uint64_t key)
+    {
+        if ((m_entries.size() + 1) * 2 > m_slots.size())
+            grow();
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (slot.index == 0) {
+                m_entries.emplace_back(key, Value());
+                slot = {key, std::uint32_t(m_entries.size())};
+                return m_entries.back().second;
+            }
+            if (slot.key == key)
+                return m_entries[slot.index - 1].second;
+        }
+    }
+    // The value of `key`, or null.
+    const Value *find(std::uint64_t key) const
+    {
+        if (m_slots.empty())
+            return nullptr;
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+            const Slot &slot = m_slots[i];
+            if (slot.index == 0)
+                return nullptr;
+            if (slot.key == key)
+                return &m_entries[slot.index - 1].second;
+        }
+    }
+    const std::vector<Entry> &entries() const { return m_entries; }
+    bool empty() const { return m_entries.empty(); }
+    void clear()
+    {
+        m_entries.clear();
+        std::fill(m_slots.begin(), m_slots.end(), Slot());
+    }
+
+private:
+    struct Slot {
+        std::uint64_t key = 0;
+        std::uint32_t index = 0; // into m_entries, plus one; 0 when free
+    };
+    static std::size_t mix(std::uint64_t k)
+    {
+        k ^= k >> 33;
+        k *= 0xff51afd7ed558ccdULL;
+        k ^= k >> 33;
+        return std::size_t(k);
+    }
+    void grow()
+    {
+        std::vector<Slot> grown(std::max<std::size_t>(1024, m_slots.size() * 2));
+        const std::size_t mask = grown.size() - 1;
+        for (std::size_t e = 0; e < m_entries.size(); ++e) {
+            std::size_t i = mix(m_entries[e].first) & mask;
+            while (grown[i].index != 0)
+                i = (i + 1) & mask;
+            grown[i] = {m_entries[e].first, std::uint32_t(e + 1)};
+        }
+        m_slots.swap(grown);
+    }
+
+    std::vector<Entry> m_entries;
+    std::vector<Slot> m_slots;
+};
 
 // True when top_count covers every event, after counting again the days of the
 // events added (and of deliveries whose sender was filled in) since the last

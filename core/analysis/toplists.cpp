@@ -65,51 +65,58 @@ QString reasonText(ReasonClass reason)
     return QString::fromLatin1(name.data(), qsizetype(name.size()));
 }
 
-// A key's sums over the range, with its attempts per reason.
+// A key's sums over the range.
 struct KeySums {
     std::int64_t n = 0;
     std::int64_t t = 0;
     std::int64_t p = 0;
     std::int64_t first = std::numeric_limits<std::int64_t>::max();
     std::int64_t last = std::numeric_limits<std::int64_t>::min();
-    std::vector<std::pair<int, std::int64_t>> byReason; // few: a key seldom has more than one
+};
 
-    void add(int reason, std::int64_t attempts, std::int64_t temporary, std::int64_t permanent,
-             std::int64_t firstMs, std::int64_t lastMs)
+// The keys' sums, and their attempts per reason for the reason of most.
+class Sums
+{
+public:
+    void add(std::uint64_t key, int reason, std::int64_t n, std::int64_t t, std::int64_t p, std::int64_t firstMs,
+             std::int64_t lastMs)
     {
-        n += attempts;
-        t += temporary;
-        p += permanent;
-        first = std::min(first, firstMs);
-        last = std::max(last, lastMs);
-        for (auto &[r, count] : byReason) {
-            if (r == reason) {
-                count += attempts;
-                return;
-            }
-        }
-        byReason.emplace_back(reason, attempts);
+        KeySums &s = m_byKey[key];
+        s.n += n;
+        s.t += t;
+        s.p += p;
+        s.first = std::min(s.first, firstMs);
+        s.last = std::max(s.last, lastMs);
+        m_byReason[key << 5 | std::uint64_t(reason)] += n;
     }
-    void merge(const KeySums &o)
-    {
-        t += o.t;
-        p += o.p;
-        for (const auto &[r, count] : o.byReason)
-            add(r, count, 0, 0, o.first, o.last);
-    }
+    const auto &entries() const { return m_byKey.entries(); }
     // The reason of most attempts, the lower one on a tie.
-    ReasonClass reason() const
+    ReasonClass reasonOf(std::uint64_t key) const
     {
-        int best = -1;
+        int best = 0;
         std::int64_t most = -1;
-        for (const auto &[r, count] : byReason) {
-            if (count > most || (count == most && r < best)) {
-                most = count;
+        for (int r = 0; r < reasonClassCount; ++r) {
+            const std::int64_t *count = m_byReason.find(key << 5 | std::uint64_t(r));
+            if (count && *count > most) {
+                most = *count;
                 best = r;
             }
         }
-        return ReasonClass(best < 0 ? 0 : best);
+        return ReasonClass(best);
     }
+
+private:
+    topaggregate::FlatTable<KeySums> m_byKey;
+    topaggregate::FlatTable<std::int64_t> m_byReason;
+};
+static_assert(reasonClassCount <= 32);
+
+// Edge keys not in top_key yet (none after a build) are numbered from here.
+constexpr std::uint64_t uncountedBase = 1ULL << 50;
+
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
 using Statement = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
@@ -176,7 +183,7 @@ std::optional<QList<TopEntry>> listFromCounts(sqlite3 *db, TopListKind kind, con
     }
 
     const int slot = filter.codeClass ? topaggregate::slotOfClass(*filter.codeClass) : int(topaggregate::AllSlot);
-    std::unordered_map<std::int64_t, KeySums> byId;
+    Sums sums;
     if (fromDay < toDay) {
         std::string sql = "SELECT key_id, reason, attempts, first_ms, last_ms, temporary, temporary_first_ms,"
                           " temporary_last_ms, permanent, permanent_first_ms, permanent_last_ms, accepted,"
@@ -207,9 +214,8 @@ std::optional<QList<TopEntry>> listFromCounts(sqlite3 *db, TopListKind kind, con
                     continue;
                 const std::int64_t t = filter.codeClass ? (*filter.codeClass == 4 ? n : 0) : sqlite3_column_int64(s, 5);
                 const std::int64_t pm = filter.codeClass ? (*filter.codeClass == 5 ? n : 0) : sqlite3_column_int64(s, 8);
-                byId[sqlite3_column_int64(s, 0)].add(sqlite3_column_int(s, 1), n, t, pm,
-                                                     sqlite3_column_int64(s, 3 + 3 * slot),
-                                                     sqlite3_column_int64(s, 4 + 3 * slot));
+                sums.add(std::uint64_t(sqlite3_column_int64(s, 0)), sqlite3_column_int(s, 1), n, t, pm,
+                         sqlite3_column_int64(s, 3 + 3 * slot), sqlite3_column_int64(s, 4 + 3 * slot));
             }
             sqlite3_reset(s);
             if (rc != SQLITE_DONE)
@@ -217,8 +223,29 @@ std::optional<QList<TopEntry>> listFromCounts(sqlite3 *db, TopListKind kind, con
         }
     }
 
-    std::unordered_map<std::string, KeySums> byText;
+    // The edges' keys by their id, looked up once each.
     const bool reasons = kind == TopListKind::Reasons;
+    std::unordered_map<std::string, std::uint64_t, StringHash, std::equal_to<>> idOf;
+    std::vector<std::string> uncounted;
+    const Statement find = prepare(db, "SELECT id FROM top_key WHERE dimension = ? AND key_text = ?");
+    if (!find)
+        return fail("keys");
+    const auto keyId = [&](std::string_view text) {
+        if (const auto it = idOf.find(text); it != idOf.end())
+            return it->second;
+        sqlite3_bind_int(find.get(), 1, int(kind));
+        sqlite3_bind_text(find.get(), 2, text.data(), int(text.size()), SQLITE_STATIC);
+        std::uint64_t id;
+        if (sqlite3_step(find.get()) == SQLITE_ROW) {
+            id = std::uint64_t(sqlite3_column_int64(find.get(), 0));
+        } else {
+            id = uncountedBase + uncounted.size();
+            uncounted.emplace_back(text);
+        }
+        sqlite3_reset(find.get());
+        idOf.emplace(std::string(text), id);
+        return id;
+    };
     for (const auto &[edgeFrom, edgeTo] : edges) {
         const bool read = topaggregate::forEachAttempt(
             db, edgeFrom, edgeTo, reasons ? 0u : 1u << int(kind), [&](const topaggregate::Attempt &a) {
@@ -227,45 +254,27 @@ std::optional<QList<TopEntry>> listFromCounts(sqlite3 *db, TopListKind kind, con
                     || (filter.codeClass && a.codeClass != *filter.codeClass))
                     return true;
                 if (reasons)
-                    byId[a.reason].add(a.reason, 1, a.codeClass == 4, a.codeClass == 5, a.timeMs, a.timeMs);
+                    sums.add(std::uint64_t(a.reason), a.reason, 1, a.codeClass == 4, a.codeClass == 5, a.timeMs, a.timeMs);
                 else if (a.hasKey[int(kind)])
-                    byText[std::string(a.key[int(kind)])].add(a.reason, 1, a.codeClass == 4, a.codeClass == 5,
-                                                              a.timeMs, a.timeMs);
+                    sums.add(keyId(a.key[int(kind)]), a.reason, 1, a.codeClass == 4, a.codeClass == 5, a.timeMs,
+                             a.timeMs);
                 return true;
             });
         if (!read)
             return fail("events");
     }
-    // The edges' keys by their id; a key not counted yet keeps its text.
-    std::vector<std::string> uncounted;
-    if (!byText.empty()) {
-        const Statement find = prepare(db, "SELECT id FROM top_key WHERE dimension = ? AND key_text = ?");
-        if (!find)
-            return fail("keys");
-        for (auto &[text, sums] : byText) {
-            sqlite3_bind_int(find.get(), 1, int(kind));
-            sqlite3_bind_text(find.get(), 2, text.data(), int(text.size()), SQLITE_STATIC);
-            if (sqlite3_step(find.get()) == SQLITE_ROW) {
-                byId[sqlite3_column_int64(find.get(), 0)].merge(sums);
-            } else {
-                uncounted.push_back(text);
-                byId[-qint64(uncounted.size())] = sums;
-            }
-            sqlite3_reset(find.get());
-        }
-    }
 
     struct Ranked {
-        std::int64_t id;
+        std::uint64_t id;
         const KeySums *sums;
         std::string text;
     };
     std::vector<Ranked> ranked;
-    ranked.reserve(byId.size());
     std::int64_t total = 0;
-    for (const auto &[id, sums] : byId) {
-        total += sums.n;
-        ranked.push_back({id, &sums, {}});
+    ranked.reserve(sums.entries().size());
+    for (const auto &[id, keySums] : sums.entries()) {
+        total += keySums.n;
+        ranked.push_back({id, &keySums, {}});
     }
     // Only the keys that can make the list need their text: ties at the cut are
     // ordered by it.
@@ -282,10 +291,10 @@ std::optional<QList<TopEntry>> listFromCounts(sqlite3 *db, TopListKind kind, con
     for (Ranked &r : ranked) {
         if (reasons) {
             r.text = reasonText(ReasonClass(r.id)).toStdString();
-        } else if (r.id < 0) {
-            r.text = uncounted[std::size_t(-r.id - 1)];
+        } else if (r.id >= uncountedBase) {
+            r.text = uncounted[std::size_t(r.id - uncountedBase)];
         } else {
-            sqlite3_bind_int64(text.get(), 1, r.id);
+            sqlite3_bind_int64(text.get(), 1, std::int64_t(r.id));
             if (sqlite3_step(text.get()) != SQLITE_ROW)
                 return fail("keys");
             r.text = columnString(text.get(), 0);
@@ -302,7 +311,7 @@ std::optional<QList<TopEntry>> listFromCounts(sqlite3 *db, TopListKind kind, con
     for (const Ranked &r : ranked) {
         TopEntry entry;
         entry.key = QString::fromStdString(r.text);
-        entry.reason = reasons ? ReasonClass(r.id) : r.sums->reason();
+        entry.reason = reasons ? ReasonClass(r.id) : sums.reasonOf(r.id);
         entry.attempts = r.sums->n;
         entry.temporary = r.sums->t;
         entry.permanent = r.sums->p;

@@ -11,6 +11,7 @@
 #include "analysis/retrychains.h"
 #include "analysis/switchpoints.h"
 #include "charts/timelinechart.h"
+#include "exportactions.h"
 #include "filterbar.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
@@ -72,6 +73,7 @@ private slots:
     void cancelledImportLeavesTruthfulDatabase();
     void logTextStaysText();
     void unopenableDatabaseKeepsCurrentOne();
+    void eventsExportStreamsUnderTheFilter();
 
 private:
     std::unique_ptr<MainWindow> labWindow(const QString &name);
@@ -353,6 +355,29 @@ void TestMainWindow::unopenableDatabaseKeepsCurrentOne()
     QVERIFY2(error.contains(u"notes.txt"_s), qPrintable(error));
     QCOMPARE(window.databasePath(), QFileInfo(good).absoluteFilePath());
     QCOMPARE(testsupport::readAll(notADatabase), QByteArray(4096, 'x'));
+}
+
+void TestMainWindow::eventsExportStreamsUnderTheFilter()
+{
+    auto window = labWindow(u"export"_s);
+    QVERIFY(window);
+    window->filterBar()->setDirection(Direction::Inbound);
+    QTRY_VERIFY(window->tables()->eventModel()->filter().direction == Direction::Inbound);
+    const int rows = window->tables()->eventModel()->rowCount();
+    QVERIFY(rows > 100);
+
+    const QString path = m_dir.filePath(u"inbound-events.csv"_s);
+    exportEvents(*window, path);
+    // QSaveFile: the name appears only when the file is complete.
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(path), 60'000);
+    QProcess python;
+    python.start(u"python3"_s, {u"-c"_s, u"import csv,sys; r=list(csv.reader(open(sys.argv[1], newline='')));"
+                                         u"print(len(r)-1, r[0].index('direction'), set(x[r[0].index('direction')] for x in r[1:]))"_s,
+                                path});
+    QVERIFY(python.waitForFinished(60'000));
+    const QString out = QString::fromUtf8(python.readAllStandardOutput()).trimmed();
+    QVERIFY2(out.startsWith(QString::number(rows) + u' '), qPrintable(out));
+    QVERIFY2(out.endsWith(u"{'inbound'}"_s), qPrintable(out));
 }
 
 QTEST_MAIN(TestMainWindow)
