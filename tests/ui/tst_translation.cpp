@@ -300,7 +300,7 @@ void TestTranslation::tsCoversTheUiClasses()
                          u"rejectscope::ComparisonCard"_s, u"rejectscope::TimelineChart"_s,
                          u"rejectscope::ChartText"_s};
     static const QRegularExpression qobjectClass(u"class\\s+(\\w+)\\b[^;{]*\\{[^}]*?\\bQ_OBJECT\\b"_s);
-    static const QRegularExpression trCall(u"\\btr\\(\\s*\""_s);
+    static const QRegularExpression trCall(u"(?<![\\w:])tr\\(\\s*\""_s); // not Other::tr(
     static const QRegularExpression declaredContext(u"Q_DECLARE_TR_FUNCTIONS\\(\\s*([\\w:]+)\\s*\\)"_s);
     for (const QString &header : lupdateSources({u"ui"_s})) {
         if (!header.endsWith(u".h"_s))
