@@ -125,6 +125,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tables, &TablesPanel::exportRequested, this, [this](TablesPanel::Tab tab) {
         exportTable(*this, tab);
     });
+    connect(m_tables, &TablesPanel::message, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 8'000);
+    });
     connect(m_tables, &TablesPanel::queryFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("The events could not be read: %1").arg(error), 10'000);
     });

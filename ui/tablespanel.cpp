@@ -7,6 +7,7 @@
 #include "resulttableview.h"
 
 #include <QHeaderView>
+#include <QLocale>
 #include <array>
 #include <QSortFilterProxyModel>
 
@@ -73,7 +74,32 @@ void TablesPanel::setDatabase(Database *database)
     m_events = new EventTableModel(*database, this);
     m_events->setTimeZone(m_zone);
     connect(m_events, &EventTableModel::queryFailed, this, &TablesPanel::queryFailed);
-    addView(m_events, tr("Events"), Events, false);
+    ResultTableView *view = addView(m_events, tr("Events"), Events, false);
+    // The events sort in SQLite: by time through an index at any size; by another
+    // column only when the filter leaves few enough rows to sort at once.
+    view->setSortingEnabled(false);
+    QHeaderView *header = view->horizontalHeader();
+    header->setSectionsClickable(true);
+    header->setSortIndicatorShown(true);
+    header->setSortIndicator(EventTableModel::Time, Qt::AscendingOrder);
+    connect(header, &QHeaderView::sectionClicked, this, [this, header](int column) {
+        static constexpr int sortableRows = 500'000;
+        const bool sameColumn = header->sortIndicatorSection() == column;
+        const Qt::SortOrder order = sameColumn && header->sortIndicatorOrder() == Qt::AscendingOrder
+                                        ? Qt::DescendingOrder
+                                        : Qt::AscendingOrder;
+        if (!EventTableModel::isSortable(column)) {
+            emit message(tr("The events cannot be sorted by this column."));
+            return;
+        }
+        if (column != EventTableModel::Time && m_events->rowCount() > sortableRows) {
+            emit message(tr("Narrow the filter to sort %1 events by this column; they are sorted by time.")
+                             .arg(QLocale().toString(m_events->rowCount())));
+            return;
+        }
+        m_events->sort(column, order);
+        header->setSortIndicator(column, order);
+    });
     m_eventsStale = true;
     if (currentIndex() == Events)
         showEvents();

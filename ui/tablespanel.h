@@ -49,6 +49,8 @@ public:
 signals:
     void exportRequested(rejectscope::TablesPanel::Tab tab);
     void queryFailed(const QString &error);
+    // A passing note for the status bar.
+    void message(const QString &text);
 
 private:
     ResultTableView *addView(QAbstractItemModel *model, const QString &title, Tab tab, bool sortByProxy);

@@ -139,38 +139,64 @@ int slotOfEffectiveClass(int codeClass)
 
 using CountMap = FlatTable<Counts>;
 
-// The ids of one dimension's keys by their text: a table of hashes (the next
-// hash on a collision), the text compared on a match.
+// The ids of one dimension's keys by their text: open addressing over the texts'
+// hashes, the texts in one buffer; a lookup touches a slot and the text.
 class KeyIds
 {
 public:
     // The id of `text`, or 0 when it has none yet.
-    std::int64_t find(std::string_view text)
+    std::int64_t find(std::string_view text) const
     {
-        for (std::uint64_t hash = std::hash<std::string_view>{}(text);; ++hash) {
-            std::uint32_t &index = m_table[hash];
-            if (index == 0) {
-                m_free = &index;
+        if (m_slots.empty())
+            return 0;
+        const std::uint64_t hash = std::hash<std::string_view>{}(text);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            const Slot &slot = m_slots[i];
+            if (slot.id == 0)
                 return 0;
-            }
-            if (m_texts[index - 1] == text)
-                return m_ids[index - 1];
+            if (slot.hash == hash && textOf(slot) == text)
+                return slot.id;
         }
     }
     void add(std::string_view text, std::int64_t id)
     {
-        if (find(text) != 0)
-            return;
-        m_texts.emplace_back(text);
-        m_ids.push_back(id);
-        *m_free = std::uint32_t(m_texts.size());
+        if ((m_count + 1) * 2 > m_slots.size())
+            grow();
+        place({std::hash<std::string_view>{}(text), m_text.size(), text.size(), id});
+        m_text.append(text);
+        ++m_count;
     }
 
 private:
-    FlatTable<std::uint32_t> m_table; // hash to index in m_texts, plus one
-    std::uint32_t *m_free = nullptr;  // where find() would have found it
-    std::vector<std::string> m_texts;
-    std::vector<std::int64_t> m_ids;
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::size_t offset = 0;
+        std::size_t size = 0;
+        std::int64_t id = 0; // 0 when free
+    };
+    std::string_view textOf(const Slot &slot) const { return std::string_view(m_text).substr(slot.offset, slot.size); }
+    void place(const Slot &slot)
+    {
+        const std::size_t mask = m_slots.size() - 1;
+        std::size_t i = slot.hash & mask;
+        while (m_slots[i].id != 0)
+            i = (i + 1) & mask;
+        m_slots[i] = slot;
+    }
+    void grow()
+    {
+        std::vector<Slot> old(std::max<std::size_t>(4096, m_slots.size() * 2));
+        old.swap(m_slots);
+        for (const Slot &slot : old) {
+            if (slot.id != 0)
+                place(slot);
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    std::string m_text;
+    std::size_t m_count = 0;
 };
 
 class Builder

@@ -245,6 +245,11 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
+bool EventTableModel::isSortable(int column)
+{
+    return sortOf(column).has_value();
+}
+
 void EventTableModel::sort(int column, Qt::SortOrder order)
 {
     // Columns without an index or sort key of their own keep the current order.

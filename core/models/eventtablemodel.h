@@ -44,6 +44,8 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     static constexpr int pageSize = 256;
+    // Whether sort() can order by this column (the others keep the current order).
+    static bool isSortable(int column);
 
 signals:
     void queryFailed(const QString &error);

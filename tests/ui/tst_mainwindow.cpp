@@ -13,6 +13,7 @@
 #include "charts/timelinechart.h"
 #include "exportactions.h"
 #include "filterbar.h"
+#include "resulttableview.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
 #include "models/eventtablemodel.h"
@@ -23,6 +24,7 @@
 #include "store/summary.h"
 #include "tablespanel.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QProcess>
 #include <QSignalSpy>
@@ -74,6 +76,7 @@ private slots:
     void logTextStaysText();
     void unopenableDatabaseKeepsCurrentOne();
     void eventsExportStreamsUnderTheFilter();
+    void eventsSortByClickedHeader();
 
 private:
     std::unique_ptr<MainWindow> labWindow(const QString &name);
@@ -378,6 +381,37 @@ void TestMainWindow::eventsExportStreamsUnderTheFilter()
     const QString out = QString::fromUtf8(python.readAllStandardOutput()).trimmed();
     QVERIFY2(out.startsWith(QString::number(rows) + u' '), qPrintable(out));
     QVERIFY2(out.endsWith(u"{'inbound'}"_s), qPrintable(out));
+}
+
+void TestMainWindow::eventsSortByClickedHeader()
+{
+    auto window = labWindow(u"sort"_s);
+    QVERIFY(window);
+    window->tables()->setCurrentIndex(TablesPanel::Events);
+    EventTableModel *events = window->tables()->eventModel();
+    QHeaderView *header = window->tables()->view(TablesPanel::Events)->horizontalHeader();
+    auto column = [&](int col) {
+        QStringList values;
+        for (int row = 0; row < std::min(events->rowCount(), 600); ++row)
+            values.append(events->index(row, col).data().toString());
+        return values;
+    };
+
+    emit header->sectionClicked(EventTableModel::Sender);
+    QStringList senders = column(EventTableModel::Sender);
+    QVERIFY(senders.size() > 300);
+    QVERIFY2(std::is_sorted(senders.cbegin(), senders.cend()), qPrintable(senders.mid(0, 20).join(u' ')));
+    QCOMPARE(header->sortIndicatorSection(), int(EventTableModel::Sender));
+
+    emit header->sectionClicked(EventTableModel::Sender); // again: descending
+    senders = column(EventTableModel::Sender);
+    QVERIFY(std::is_sorted(senders.crbegin(), senders.crend()));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+
+    // A column without a sort key leaves order and indicator as they were.
+    emit header->sectionClicked(EventTableModel::Reply);
+    QCOMPARE(column(EventTableModel::Sender), senders);
+    QCOMPARE(header->sortIndicatorSection(), int(EventTableModel::Sender));
 }
 
 QTEST_MAIN(TestMainWindow)
