@@ -269,6 +269,7 @@ private slots:
     void randomRanges();
     void labSampleAgainstItsLines();
     void keptCurrentAfterSecondImport();
+    void keptCurrentAfterOlderImport();
     void senderFilledInLater();
     void hostileKeysVerbatim();
     void limitZeroAndEmptyRange();
@@ -477,6 +478,45 @@ void TestTopLists::keptCurrentAfterSecondImport()
     QVERIFY(scalar(*db, u"SELECT max_event_id FROM top_build"_s) > builtUpTo);
     // The day and eight-day buckets were summed again too.
     COMPARE_LISTS(listOf(*db, TopListKind::Recipients, {}, 50), expected(a + b, TopListKind::Recipients, {}, 50));
+}
+
+void TestTopLists::keptCurrentAfterOlderImport()
+{
+    // A log rotated away imported after its successor: its days are counted
+    // again, and the blocks of days they share with the later log are summed
+    // from those days' stored counts and the new ones.
+    std::mt19937 rng(29);
+    QByteArray older, newer;
+    const QList<Record> a = generate(rng, 400, t0Ms, t0Ms + 3 * dayMs + 30 * minuteMs, 4, &older);
+    const QList<Record> b = generate(rng, 400, t0Ms + 3 * dayMs + 40 * minuteMs, t0Ms + 12 * dayMs, 5, &newer);
+    const QString olderPath = m_dir.filePath(u"older-a.log"_s), newerPath = m_dir.filePath(u"older-b.log"_s);
+    QVERIFY(testsupport::writeFile(olderPath, older));
+    QVERIFY(testsupport::writeFile(newerPath, newer));
+    auto db = importedDatabase(m_dir, u"older"_s, {newerPath});
+    for (const TopListKind kind : allKinds)
+        COMPARE_LISTS(listOf(*db, kind, {}, 50), expected(b, kind, {}, 50));
+
+    Importer importer(*db, utcOptions());
+    QCOMPARE(importer.importFile(olderPath).outcome, ImportReport::Outcome::Imported);
+    // t0 is 08:00 UTC on the last day of an eight-day block: the first range
+    // is the next block exactly, the others cut it.
+    const qint64 block = t0Ms + 16 * hourMs;
+    const std::pair<qint64, qint64> ranges[] = {{block, block + 8 * dayMs},
+                                                {t0Ms - dayMs, t0Ms + 20 * dayMs},
+                                                {block - dayMs, block + 2 * dayMs},
+                                                {block + 3 * dayMs + 7, block + 9 * dayMs - 5}};
+    for (const auto &[from, to] : ranges) {
+        AnalysisFilter f;
+        f.fromMs = from;
+        f.toMs = to;
+        for (const TopListKind kind : allKinds)
+            COMPARE_LISTS(listOf(*db, kind, f, 50), expected(a + b, kind, f, 50));
+        f.direction = Direction::Outbound;
+        f.codeClass = 4;
+        COMPARE_LISTS(listOf(*db, TopListKind::Recipients, f, 50), expected(a + b, TopListKind::Recipients, f, 50));
+    }
+    for (const TopListKind kind : allKinds)
+        COMPARE_LISTS(listOf(*db, kind, {}, 50), expected(a + b, kind, {}, 50));
 }
 
 void TestTopLists::senderFilledInLater()

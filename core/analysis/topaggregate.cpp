@@ -10,9 +10,6 @@
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 
 #include <sqlite3.h>
 

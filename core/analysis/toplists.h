@@ -36,11 +36,11 @@ struct TopEntry {
 
 // The `limit` entries with the most attempts, most first (ties by key). Attempts
 // without the list's key (no sender known, no recipient) are left out. Answered
-// from per-hour/day/eight-day counts (schema 003, built on the first call after an
-// import, which writes to the database) plus the events of the partial hours at
-// the range's edges; a filter with free text, or a database whose counts are stale
-// and cannot be written (read-only, busy), scans the events instead: exact, but
-// slow on millions of events.
+// from per-day, eight-day and 64-day counts (schema 003, built on the first call
+// after an import, which writes to the database) plus the events of the partial
+// days at the range's edges; a filter with free text, or a database whose counts
+// are stale and cannot be written (read-only, busy, not SQLite), scans the events
+// instead: exact, but slow on millions of events.
 std::optional<QList<TopEntry>> topList(Database &database, TopListKind kind,
                                        const AnalysisFilter &filter, int limit, QString *error);
 
