@@ -439,6 +439,8 @@ OverviewRequest MainWindow::requestFor(const AnalysisFilter &filter) const
 {
     OverviewRequest request;
     request.filter = filter;
+    // A day on each side at most: the cards of a month-long log answer at once.
+    request.maxCompareWindowMs = 24LL * 3600 * 1000;
     return request;
 }
 
@@ -453,7 +455,7 @@ void MainWindow::refresh(bool withDetails)
         return;
     requestChart(m_zoomedRange);
     if (withDetails)
-        m_detailsLoader->request(requestFor(m_filter), true);
+        m_detailsLoader->request(requestFor(m_filter), OverviewLoader::Stages::Details);
 }
 
 void MainWindow::requestChart(std::optional<std::pair<qint64, qint64>> visible)
@@ -469,11 +471,12 @@ void MainWindow::requestChart(std::optional<std::pair<qint64, qint64>> visible)
     if (visible) {
         request.filter.fromMs = visible->first;
         request.filter.toMs = visible->second;
+        request.withMoments = false; // the cards keep the whole log's
     }
     request.bucketMs = chosenBucketMs();
     if (request.bucketMs == 0 && visible)
         request.bucketMs = bucketForSpan(visible->second - visible->first);
-    m_chartLoader->request(request, false);
+    m_chartLoader->request(request, OverviewLoader::Stages::Timeline);
 }
 
 void MainWindow::onFilterChanged(const AnalysisFilter &filter)
@@ -500,7 +503,15 @@ void MainWindow::onTimelineReady(const Overview &overview)
                         && overview.spanToMs == m_zoomedRange->second;
     m_timeline->setBuckets(overview.buckets, overview.bucketMs);
     m_chart->setFloods(overview.floods);
-    if (!zoomed) {
+    if (!zoomed && !overview.hasMoments) {
+        // The bars of the whole log; the moments of the last read stay until theirs come.
+        m_timelineSnapshot.buckets = overview.buckets;
+        m_timelineSnapshot.bucketMs = overview.bucketMs;
+        m_timelineSnapshot.floods = overview.floods;
+        m_timelineSnapshot.spanFromMs = overview.spanFromMs;
+        m_timelineSnapshot.spanToMs = overview.spanToMs;
+        m_chart->setFullRange(overview.spanFromMs, overview.spanToMs);
+    } else if (!zoomed) {
         // The unzoomed read is the whole log: it sets the range and the cards.
         m_timelineSnapshot = overview;
         m_chart->setFullRange(overview.spanFromMs, overview.spanToMs);

@@ -71,37 +71,52 @@ void OverviewLoader::jobEnded()
         emit busyChanged(false);
 }
 
-void OverviewLoader::request(const OverviewRequest &request, bool withDetails)
+void OverviewLoader::request(const OverviewRequest &request, Stages stages)
 {
     if (m_cancel)
         m_cancel->store(true);
     m_cancel = std::make_shared<std::atomic_bool>(false);
     const quint64 generation = ++m_generation;
+    if (stages == Stages::Details) {
+        startDetails(generation, request, Overview{});
+        return;
+    }
     auto cancel = m_cancel;
     const QString path = m_databasePath;
     QPointer<OverviewLoader> self(this);
     jobStarted();
-    m_timelinePool.start([self, generation, request, withDetails, cancel, path] {
+    m_timelinePool.start([self, generation, request, cancel, path] {
+        // Hands a result to the GUI thread unless a newer request replaced it.
+        auto post = [&](const std::optional<Overview> &timeline, const QString &error, bool last) {
+            QMetaObject::invokeMethod(self, [self, generation, timeline, error, last] {
+                OverviewLoader *loader = self.data();
+                if (!loader)
+                    return;
+                const bool current = generation == loader->m_generation;
+                if (current && timeline)
+                    emit loader->timelineReady(*timeline);
+                else if (current && !error.isEmpty())
+                    emit loader->failed(error);
+                if (last)
+                    loader->jobEnded();
+            }, Qt::QueuedConnection);
+        };
         QString error;
-        std::optional<Overview> timeline;
-        if (!cancel->load()) {
-            if (Database *database = openOnThisThread(path, &error))
-                timeline = loadOverviewTimeline(*database, request, &error, cancel.get());
+        Database *database = cancel->load() ? nullptr : openOnThisThread(path, &error);
+        if (!database) {
+            post(std::nullopt, error, true);
+            return;
         }
-        QMetaObject::invokeMethod(self, [self, generation, request, withDetails, timeline, error] {
-            OverviewLoader *loader = self.data();
-            if (!loader)
-                return;
-            const bool current = generation == loader->m_generation;
-            if (current && timeline) {
-                emit loader->timelineReady(*timeline);
-                if (withDetails)
-                    loader->startDetails(generation, request, *timeline);
-            } else if (current && !error.isEmpty()) {
-                emit loader->failed(error);
-            }
-            loader->jobEnded();
-        }, Qt::QueuedConnection);
+        // The bars first: they come from the per-minute counts at once.
+        OverviewRequest quick = request;
+        quick.withMoments = false;
+        const auto bars = loadOverviewTimeline(*database, quick, &error, cancel.get());
+        if (!bars || !request.withMoments) {
+            post(bars, error, true);
+            return;
+        }
+        post(bars, QString(), false);
+        post(loadOverviewTimeline(*database, request, &error, cancel.get()), error, true);
     });
 }
 

@@ -24,8 +24,12 @@ public:
     void setDatabasePath(const QString &path) { m_databasePath = path; }
     QString databasePath() const { return m_databasePath; }
 
-    // Starts loading; `withDetails` false reads the timeline only (during an import).
-    void request(const OverviewRequest &request, bool withDetails = true);
+    enum class Stages {
+        Timeline, // buckets and floods at once, then the switch points and before/after
+        Details,  // storms and advice, then the top lists
+    };
+    // Starts loading, superseding the request before.
+    void request(const OverviewRequest &request, Stages stages);
     bool isBusy() const { return m_pending > 0; }
     quint64 generation() const { return m_generation; }
     // Waits for every job (used when the window closes and by tests).

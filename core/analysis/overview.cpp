@@ -80,6 +80,18 @@ namespace {
 
 enum class PartResult { Done, Failed, Cancelled };
 
+// The before/after window of a moment: the request's, or the largest equal span the
+// log has around it, capped by maxCompareWindowMs.
+std::int64_t compareWindow(const OverviewRequest &request,
+                           const std::optional<std::pair<std::int64_t, std::int64_t>> &span,
+                           std::int64_t timeMs)
+{
+    if (request.compareWindowMs > 0 || request.maxCompareWindowMs <= 0 || !span)
+        return request.compareWindowMs;
+    const std::int64_t largest = std::min(timeMs - span->first, span->second - timeMs);
+    return largest > 0 ? std::min(largest, request.maxCompareWindowMs) : 0;
+}
+
 PartResult loadTimeline(Database &database, const OverviewRequest &request, Overview &overview,
                         QString &failure, const std::atomic_bool *cancel)
 {
@@ -105,6 +117,8 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
     overview.floods = std::move(*floods);
     if (cancelled(cancel))
         return PartResult::Cancelled;
+    if (!request.withMoments)
+        return PartResult::Done;
 
     // Switch points are sought in the whole log (a narrow time range would cut the
     // before or after side away); only those inside the range are shown.
@@ -127,7 +141,7 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
 
     overview.comparisons.clear();
     for (const SwitchPoint &point : std::as_const(overview.switchPoints)) {
-        auto figures = compareAround(database, point.timeMs, request.compareWindowMs,
+        auto figures = compareAround(database, point.timeMs, compareWindow(request, span, point.timeMs),
                                      filterFor(point, filter), &failure);
         if (!figures)
             return PartResult::Failed;
@@ -144,7 +158,7 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
     for (const Marker &marker : std::as_const(overview.markers)) {
         AnalysisFilter markerFilter = filter;
         markerFilter.codeClass.reset();
-        auto figures = compareAround(database, marker.timeMs, request.compareWindowMs,
+        auto figures = compareAround(database, marker.timeMs, compareWindow(request, span, marker.timeMs),
                                      markerFilter, &failure);
         if (!figures)
             return PartResult::Failed;
@@ -158,6 +172,7 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
     }
     std::sort(overview.comparisons.begin(), overview.comparisons.end(),
               [](const MomentComparison &a, const MomentComparison &b) { return a.timeMs < b.timeMs; });
+    overview.hasMoments = true;
     return cancelled(cancel) ? PartResult::Cancelled : PartResult::Done;
 }
 

@@ -21,8 +21,14 @@ struct OverviewRequest {
     std::int64_t bucketMs = 0; // 0: chosen from the filter's (or the log's) time span
     int stormLimit = 500;
     int topLimit = 50;
-    // Windows on each side of a switch point or marker; 0: the largest equal span.
+    // Windows on each side of a switch point or marker; 0: the largest equal span,
+    // but at most maxCompareWindowMs when that is set (long windows on millions of
+    // events take seconds each).
     std::int64_t compareWindowMs = 0;
+    std::int64_t maxCompareWindowMs = 0;
+    // False: the timeline stage reads buckets and floods only, not the switch
+    // points, markers and before/after figures (Overview::hasMoments stays false).
+    bool withMoments = true;
     ChainOptions chains;
     FloodOptions floods;
     SwitchOptions switches;
@@ -48,6 +54,7 @@ struct Overview {
     QList<SwitchPoint> switchPoints;
     QList<Marker> markers;
     QList<MomentComparison> comparisons;
+    bool hasMoments = false; // switchPoints, markers and comparisons were read
     QList<RetryChain> storms;
     RetryChains::Totals totals;
     QList<TopEntry> topClients;
