@@ -40,7 +40,7 @@ shot() {
     echo "rejectscope ended before the screenshot:" >&2; cat "$work/$name.log" >&2; exit 1
   fi
   # The whole screen, trimmed to the window (no window manager: it sits at 0,0).
-  DISPLAY=$display import -window root - | convert - -trim +repage "$out/$name.png"
+  DISPLAY=$display import -window root png:- | convert png:- -trim +repage "$out/$name.png"
   kill $pid; wait $pid 2>/dev/null || true
   echo "saved $out/$name.png"
 }

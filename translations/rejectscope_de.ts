@@ -2,178 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>EventWriter</name>
-    <message>
-        <source>database write failed (%1): %2</source>
-        <translation>Schreiben in die Datenbank fehlgeschlagen (%1): %2</translation>
-    </message>
-    <message>
-        <source>the database driver is not SQLite</source>
-        <translation>der Datenbanktreiber ist nicht SQLite</translation>
-    </message>
-</context>
-<context>
-    <name>ImportController</name>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>Importer</name>
-    <message>
-        <source>cannot buffer standard input: %1</source>
-        <translation>die Standardeingabe kann nicht gepuffert werden: %1</translation>
-    </message>
-</context>
-<context>
-    <name>LogSource</name>
-    <message>
-        <source>out of memory</source>
-        <translation>nicht genügend Arbeitsspeicher</translation>
-    </message>
-    <message>
-        <source>this build cannot decompress %1 files</source>
-        <translation>diese Version kann keine %1-Dateien entpacken</translation>
-    </message>
-    <message>
-        <source>the compressed data is corrupt (%1 file: invalid header)</source>
-        <translation>die komprimierten Daten sind beschädigt (%1-Datei: ungültiger Header)</translation>
-    </message>
-    <message>
-        <source>the compressed data ends early (truncated or corrupt %1 file)</source>
-        <translation>die komprimierten Daten enden vorzeitig (abgeschnittene oder beschädigte %1-Datei)</translation>
-    </message>
-    <message>
-        <source>the compressed data is corrupt (%1 file: %2)</source>
-        <translation>die komprimierten Daten sind beschädigt (%1-Datei: %2)</translation>
-    </message>
-    <message>
-        <source>read error: %1</source>
-        <translation>Lesefehler: %1</translation>
-    </message>
-    <message>
-        <source>the file does not exist</source>
-        <translation>die Datei existiert nicht</translation>
-    </message>
-    <message>
-        <source>permission denied</source>
-        <translation>Zugriff verweigert</translation>
-    </message>
-    <message>
-        <source>cannot open the file: %1</source>
-        <translation>die Datei kann nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
-        <source>this is a directory, not a file</source>
-        <translation>das ist ein Verzeichnis, keine Datei</translation>
-    </message>
-    <message>
-        <source>this is a binary file, not a text log</source>
-        <translation>das ist eine Binärdatei, kein Textlog</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Shows which Postfix rejections make remote servers retry, and what a configuration change did.</source>
-        <translation>Zeigt, welche Postfix-Abweisungen entfernte Server zu Wiederholungen bringen und was eine Konfigurationsänderung bewirkt hat.</translation>
-    </message>
-    <message>
-        <source>The database to open (default: the last one used).</source>
-        <translation>Die zu öffnende Datenbank (Standard: die zuletzt verwendete).</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>Pfad</translation>
-    </message>
-    <message>
-        <source>Show times, and read year-less log timestamps, in this zone (e.g. UTC).</source>
-        <translation>Zeiten in dieser Zeitzone anzeigen und Log-Zeitstempel ohne Jahr in ihr lesen (z. B. UTC).</translation>
-    </message>
-    <message>
-        <source>zone</source>
-        <translation>Zone</translation>
-    </message>
-    <message>
-        <source>Show the chart from this moment (ISO 8601, e.g. 2026-11-21T23:50).</source>
-        <translation>Das Diagramm ab diesem Zeitpunkt zeigen (ISO 8601, z. B. 2026-11-21T23:50).</translation>
-    </message>
-    <message>
-        <source>time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Show the chart up to this moment (ISO 8601).</source>
-        <translation>Das Diagramm bis zu diesem Zeitpunkt zeigen (ISO 8601).</translation>
-    </message>
-    <message>
-        <source>Mail logs to import.</source>
-        <translation>Zu importierende Mail-Logs.</translation>
-    </message>
-    <message>
-        <source>--tz: unknown time zone &apos;%1&apos;</source>
-        <translation>--tz: unbekannte Zeitzone „%1“</translation>
-    </message>
-    <message>
-        <source>--from and --to: give two ISO 8601 times, the second after the first</source>
-        <translation>--from und --to: zwei ISO-8601-Zeitpunkte angeben, der zweite nach dem ersten</translation>
-    </message>
-</context>
-<context>
-    <name>rejectscope</name>
-    <message>
-        <source>cannot read the events: %1</source>
-        <translation>die Ereignisse können nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>the database holds no events</source>
-        <translation>die Datenbank enthält keine Ereignisse</translation>
-    </message>
-    <message>
-        <source>the moment is not inside the log</source>
-        <translation>der Zeitpunkt liegt nicht im Log</translation>
-    </message>
-    <message>
-        <source>cannot read the markers: %1</source>
-        <translation>die Markierungen können nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>cannot store the marker: %1</source>
-        <translation>die Markierung kann nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>cannot remove the marker: %1</source>
-        <translation>die Markierung kann nicht entfernt werden: %1</translation>
-    </message>
-    <message>
-        <source>there is no such marker</source>
-        <translation>diese Markierung gibt es nicht</translation>
-    </message>
-    <message>
-        <source>cannot count the attempts: %1</source>
-        <translation>die Versuche können nicht gezählt werden: %1</translation>
-    </message>
-    <message>
-        <source>a time bucket must be a whole number of minutes</source>
-        <translation>ein Zeitintervall muss eine ganze Zahl von Minuten sein</translation>
-    </message>
-    <message>
-        <source>inbound</source>
-        <translation>eingehend</translation>
-    </message>
-    <message>
-        <source>outbound</source>
-        <translation>ausgehend</translation>
-    </message>
-    <message>
-        <source>%1 %2: 4xx → 5xx</source>
-        <translation>%1 %2: 4xx → 5xx</translation>
-    </message>
-    <message>
-        <source>Could not read the log&apos;s time span: %1</source>
-        <translation>Der Zeitraum des Logs konnte nicht gelesen werden: %1</translation>
-    </message>
+    <name>Advisor</name>
     <message>
         <source>Postfix answers this with 450 on purpose: a missing or mismatched DNS name is often a legitimate site&apos;s fixable mistake, and a temporary DNS failure gets 450 whatever the parameter says. 550 would end these retries but bounce such mail at once; rather keep 450 and let known senders through (check_client_access).</source>
         <translation>Postfix antwortet hier absichtlich mit 450: Ein fehlender oder nicht passender DNS-Name ist oft ein behebbarer Fehler einer seriösen Gegenstelle, und ein temporärer DNS-Fehler bekommt 450, egal was der Parameter sagt. 550 würde diese Wiederholungen beenden, solche Mails aber sofort abweisen; besser 450 lassen und bekannte Absender durchlassen (check_client_access).</translation>
@@ -218,22 +47,36 @@
         <source>Bounces to addresses that never existed are backscatter from mail forged with your domains; refusing them is right. SPF and DMARC for your domains make other servers refuse the forgeries.</source>
         <translation>Bounces an Adressen, die es nie gab, sind Backscatter von Mails, die mit Ihren Domains gefälscht wurden; sie abzuweisen ist richtig. SPF und DMARC für Ihre Domains bringen andere Server dazu, die Fälschungen abzuweisen.</translation>
     </message>
+</context>
+<context>
+    <name>AdvisorPanel</name>
     <message>
-        <source>cannot build the retry chains (%1): %2</source>
-        <translation>die Wiederholungsketten können nicht erstellt werden (%1): %2</translation>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
     <message>
-        <source>cannot build the retry chains: %1</source>
-        <translation>die Wiederholungsketten können nicht erstellt werden: %1</translation>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
     </message>
     <message>
-        <source>cannot read the replies: %1</source>
-        <translation>die Antworten können nicht gelesen werden: %1</translation>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <source>cannot rank the %1: %2</source>
-        <translation>Rangliste „%1“ kann nicht erstellt werden: %2</translation>
+        <source>%1 days %2 h</source>
+        <translation>%1 Tage %2 h</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 Pp.</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisText</name>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
@@ -398,278 +241,103 @@
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
+</context>
+<context>
+    <name>BeforeAfter</name>
     <message>
-        <source>cannot write the file: %1</source>
-        <translation>die Datei kann nicht geschrieben werden: %1</translation>
+        <source>cannot read the events: %1</source>
+        <translation>die Ereignisse können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>the export was cancelled</source>
-        <translation>der Export wurde abgebrochen</translation>
+        <source>the database holds no events</source>
+        <translation>die Datenbank enthält keine Ereignisse</translation>
     </message>
     <message>
-        <source>Set %1</source>
-        <translation>%1 setzen</translation>
+        <source>the moment is not inside the log</source>
+        <translation>der Zeitpunkt liegt nicht im Log</translation>
     </message>
     <message>
-        <source>Leave %1 as it is</source>
-        <translation>%1 unverändert lassen</translation>
+        <source>cannot read the markers: %1</source>
+        <translation>die Markierungen können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Leave %1 as it is: temporary on purpose</source>
-        <translation>%1 unverändert lassen: absichtlich temporär</translation>
+        <source>cannot store the marker: %1</source>
+        <translation>die Markierung kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <source>No setting to change: backscatter</source>
-        <translation>Keine Einstellung zu ändern: Backscatter</translation>
+        <source>cannot remove the marker: %1</source>
+        <translation>die Markierung kann nicht entfernt werden: %1</translation>
     </message>
     <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1: Schreiben nicht möglich: %2</translation>
+        <source>there is no such marker</source>
+        <translation>diese Markierung gibt es nicht</translation>
     </message>
+</context>
+<context>
+    <name>Database</name>
     <message>
-        <source>the PDF writer did not start</source>
-        <translation>die PDF-Ausgabe ließ sich nicht starten</translation>
+        <source>it is a directory, not a database file</source>
+        <translation>das ist ein Verzeichnis, keine Datenbankdatei</translation>
     </message>
     <message>
-        <source>page %1 of %2</source>
-        <translation>Seite %1 von %2</translation>
+        <source>the database does not exist (import a log first)</source>
+        <translation>die Datenbank existiert nicht (zuerst ein Log importieren)</translation>
     </message>
     <message>
-        <source>Postfix rejections and retries</source>
-        <translation>Postfix-Abweisungen und Wiederholungen</translation>
+        <source>cannot read it: %1</source>
+        <translation>sie kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>%1 – %2 (%3), %4</source>
-        <translation>%1 – %2 (%3), %4</translation>
+        <source>it is not a Rejectscope database (not an SQLite file); choose another file name</source>
+        <translation>das ist keine Rejectscope-Datenbank (keine SQLite-Datei); bitte einen anderen Dateinamen wählen</translation>
     </message>
     <message>
-        <source>Logs: %1</source>
-        <translation>Logs: %1</translation>
+        <source>cannot open it: %1</source>
+        <translation>sie kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <source>No refusal in this period.</source>
-        <translation>Keine Abweisung in diesem Zeitraum.</translation>
+        <source>cannot prepare it for writing: %1</source>
+        <translation>sie kann nicht zum Schreiben vorbereitet werden: %1</translation>
     </message>
     <message>
-        <source>%1 refusals: %2 temporary (4xx: the other side tries again), %3 permanent (5xx: it gives up); %4 attempts were retries.</source>
-        <translation>%1 Abweisungen: %2 temporär (4xx: die Gegenseite versucht es erneut), %3 permanent (5xx: sie gibt auf); %4 Versuche waren Wiederholungen.</translation>
+        <source>its schema is version %1; open it for writing once to upgrade it</source>
+        <translation>ihr Schema hat Version %1; einmal zum Schreiben öffnen, um es zu aktualisieren</translation>
     </message>
     <message>
-        <source>There was 1 deferral flood.</source>
-        <translation>Es gab eine 4xx-Flut.</translation>
+        <source>it is not a Rejectscope database: %1</source>
+        <translation>das ist keine Rejectscope-Datenbank: %1</translation>
     </message>
     <message>
-        <source>There were %1 deferral floods.</source>
-        <translation>Es gab %1 4xx-Fluten.</translation>
+        <source>it is an SQLite database of another program; choose another file name</source>
+        <translation>das ist eine SQLite-Datenbank eines anderen Programms; bitte einen anderen Dateinamen wählen</translation>
     </message>
     <message>
-        <source>4xx temporary</source>
-        <translation>4xx temporär</translation>
+        <source>it was written by a newer Rejectscope (schema %1, this one knows %2)</source>
+        <translation>sie wurde von einer neueren Rejectscope-Version geschrieben (Schema %1, diese Version kennt %2)</translation>
     </message>
     <message>
-        <source>5xx permanent</source>
-        <translation>5xx permanent</translation>
+        <source>the schema resource %1 is missing</source>
+        <translation>die Schema-Ressource %1 fehlt</translation>
     </message>
     <message>
-        <source>accepted</source>
-        <translation>angenommen</translation>
+        <source>cannot start the schema upgrade: %1</source>
+        <translation>die Schema-Aktualisierung kann nicht beginnen: %1</translation>
     </message>
     <message>
-        <source>retry chains</source>
-        <translation>Wiederholungsketten</translation>
+        <source>the schema upgrade to version %1 failed: %2</source>
+        <translation>die Schema-Aktualisierung auf Version %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <source>retries</source>
-        <translation>Wiederholungen</translation>
+        <source>cannot build the indexes: %1</source>
+        <translation>die Indizes können nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <source>attempts per chain</source>
-        <translation>Versuche pro Kette</translation>
+        <source>cannot drop an index: %1</source>
+        <translation>ein Index kann nicht gelöscht werden: %1</translation>
     </message>
-    <message>
-        <source>deferral floods</source>
-        <translation>4xx-Fluten</translation>
-    </message>
-    <message>
-        <source>%1: 4xx → 5xx</source>
-        <translation>%1: 4xx → 5xx</translation>
-    </message>
-    <message>
-        <source>Marker: %1</source>
-        <translation>Markierung: %1</translation>
-    </message>
-    <message>
-        <source>%1 ± %2</source>
-        <translation>%1 ± %2</translation>
-    </message>
-    <message>
-        <source>attempts per key</source>
-        <translation>Versuche pro Schlüssel</translation>
-    </message>
-    <message>
-        <source>Before and after</source>
-        <translation>Vorher und nachher</translation>
-    </message>
-    <message>
-        <source>Also compared (before-after.csv): %1.</source>
-        <translation>Ebenfalls verglichen (before-after.csv): %1.</translation>
-    </message>
-    <message>
-        <source>What to change</source>
-        <translation>Was zu ändern ist</translation>
-    </message>
-    <message>
-        <source>%1 more findings are in findings.csv.</source>
-        <translation>%1 weitere Befunde stehen in findings.csv.</translation>
-    </message>
-    <message>
-        <source>refused for good</source>
-        <translation>endgültig abgewiesen</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>abgelaufen</translation>
-    </message>
-    <message>
-        <source>still retrying</source>
-        <translation>wird noch wiederholt</translation>
-    </message>
-    <message>
-        <source>gave up</source>
-        <translation>aufgegeben</translation>
-    </message>
-    <message>
-        <source>No key was refused more than once.</source>
-        <translation>Kein Schlüssel wurde mehr als einmal abgewiesen.</translation>
-    </message>
-    <message>
-        <source>for</source>
-        <translation>Dauer</translation>
-    </message>
-    <message>
-        <source>client / queue id</source>
-        <translation>Client / Queue-ID</translation>
-    </message>
-    <message>
-        <source>sender → recipient</source>
-        <translation>Absender → Empfänger</translation>
-    </message>
-    <message>
-        <source>4xx</source>
-        <translation>4xx</translation>
-    </message>
-    <message>
-        <source>5xx</source>
-        <translation>5xx</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <source>Refused most</source>
-        <translation>Am häufigsten abgewiesen</translation>
-    </message>
-    <message>
-        <source>Clients and relays</source>
-        <translation>Clients und Relays</translation>
-    </message>
-    <message>
-        <source>Senders</source>
-        <translation>Absender</translation>
-    </message>
-    <message>
-        <source>Times in %1.</source>
-        <translation>Zeitangaben in %1.</translation>
-    </message>
-    <message>
-        <source>Written by Rejectscope %1 on %2.</source>
-        <translation>Erstellt von Rejectscope %1 am %2.</translation>
-    </message>
-    <message>
-        <source>Refusals over time</source>
-        <translation>Abweisungen im Zeitverlauf</translation>
-    </message>
-    <message>
-        <source>in</source>
-        <translation>ein</translation>
-    </message>
-    <message>
-        <source>out</source>
-        <translation>aus</translation>
-    </message>
-    <message>
-        <source>4xx→5xx %1 (%2)</source>
-        <translation>4xx→5xx %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Time span</source>
-        <translation>Zeitraum</translation>
-    </message>
-    <message>
-        <source>no events</source>
-        <translation>keine Ereignisse</translation>
-    </message>
-    <message>
-        <source>Hosts</source>
-        <translation>Hosts</translation>
-    </message>
-    <message>
-        <source>Logs</source>
-        <translation>Logs</translation>
-    </message>
-    <message>
-        <source>Lines read</source>
-        <translation>Gelesene Zeilen</translation>
-    </message>
-    <message>
-        <source>Recognised</source>
-        <translation>Erkannt</translation>
-    </message>
-    <message>
-        <source>Ignored</source>
-        <translation>Ignoriert</translation>
-    </message>
-    <message>
-        <source>%1 not from Postfix</source>
-        <translation>%1 nicht von Postfix</translation>
-    </message>
-    <message>
-        <source>Not understood</source>
-        <translation>Nicht verstanden</translation>
-    </message>
-    <message>
-        <source>Overlong</source>
-        <translation>Überlang</translation>
-    </message>
-    <message>
-        <source>%1 lines cut at 64 KiB</source>
-        <translation>%1 Zeilen bei 64 KiB abgeschnitten</translation>
-    </message>
-    <message>
-        <source>Events by direction, kind, code class and reason</source>
-        <translation>Ereignisse nach Richtung, Art, Codeklasse und Grund</translation>
-    </message>
-    <message>
-        <source>direction</source>
-        <translation>Richtung</translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>class</source>
-        <translation>Klasse</translation>
-    </message>
-    <message>
-        <source>events</source>
-        <translation>Ereignisse</translation>
-    </message>
-    <message>
-        <source>Lines not understood (first %1 of %2)</source>
-        <translation>Nicht verstandene Zeilen (erste %1 von %2)</translation>
-    </message>
+</context>
+<context>
+    <name>DatabaseFile</name>
     <message>
         <source>This is the database that is open.</source>
         <translation>Das ist die geöffnete Datenbank.</translation>
@@ -690,14 +358,38 @@
         <source>The copy could not be named %1.</source>
         <translation>Die Kopie konnte nicht in %1 umbenannt werden.</translation>
     </message>
+</context>
+<context>
+    <name>EventExport</name>
     <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
+        <source>cannot write the file: %1</source>
+        <translation>die Datei kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <source>%1 pts</source>
-        <translation>%1 Pp.</translation>
+        <source>the export was cancelled</source>
+        <translation>der Export wurde abgebrochen</translation>
     </message>
+</context>
+<context>
+    <name>EventQuery</name>
+    <message>
+        <source>cannot read the events: %1</source>
+        <translation>die Ereignisse können nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EventWriter</name>
+    <message>
+        <source>database write failed (%1): %2</source>
+        <translation>Schreiben in die Datenbank fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>the database driver is not SQLite</source>
+        <translation>der Datenbanktreiber ist nicht SQLite</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
@@ -795,7 +487,7 @@
         <translation>&amp;Vorher/Nachher-Karten als CSV…</translation>
     </message>
     <message>
-        <source>&amp;Floods as CSV…</source>
+        <source>Fl&amp;oods as CSV…</source>
         <translation>4xx-&amp;Fluten als CSV…</translation>
     </message>
     <message>
@@ -810,9 +502,782 @@
         <source>All &amp;Events as CSV…</source>
         <translation>Alle &amp;Ereignisse als CSV…</translation>
     </message>
+</context>
+<context>
+    <name>FindingText</name>
+    <message>
+        <source>Set %1</source>
+        <translation>%1 setzen</translation>
+    </message>
+    <message>
+        <source>Leave %1 as it is</source>
+        <translation>%1 unverändert lassen</translation>
+    </message>
+    <message>
+        <source>Leave %1 as it is: temporary on purpose</source>
+        <translation>%1 unverändert lassen: absichtlich temporär</translation>
+    </message>
+    <message>
+        <source>No setting to change: backscatter</source>
+        <translation>Keine Einstellung zu ändern: Backscatter</translation>
+    </message>
+</context>
+<context>
+    <name>Floods</name>
+    <message>
+        <source>cannot count the attempts: %1</source>
+        <translation>die Versuche können nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <source>a time bucket must be a whole number of minutes</source>
+        <translation>ein Zeitintervall muss eine ganze Zahl von Minuten sein</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>cannot buffer standard input: %1</source>
+        <translation>die Standardeingabe kann nicht gepuffert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogSource</name>
+    <message>
+        <source>out of memory</source>
+        <translation>nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>this build cannot decompress %1 files</source>
+        <translation>diese Version kann keine %1-Dateien entpacken</translation>
+    </message>
+    <message>
+        <source>the compressed data is corrupt (%1 file: invalid header)</source>
+        <translation>die komprimierten Daten sind beschädigt (%1-Datei: ungültiger Header)</translation>
+    </message>
+    <message>
+        <source>the compressed data ends early (truncated or corrupt %1 file)</source>
+        <translation>die komprimierten Daten enden vorzeitig (abgeschnittene oder beschädigte %1-Datei)</translation>
+    </message>
+    <message>
+        <source>the compressed data is corrupt (%1 file: %2)</source>
+        <translation>die komprimierten Daten sind beschädigt (%1-Datei: %2)</translation>
+    </message>
+    <message>
+        <source>read error: %1</source>
+        <translation>Lesefehler: %1</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>die Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>die Datei kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>this is a directory, not a file</source>
+        <translation>das ist ein Verzeichnis, keine Datei</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a text log</source>
+        <translation>das ist eine Binärdatei, kein Textlog</translation>
+    </message>
+</context>
+<context>
+    <name>ModelText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>inbound</source>
+        <translation>eingehend</translation>
+    </message>
+    <message>
+        <source>outbound</source>
+        <translation>ausgehend</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>sonstige</translation>
+    </message>
+    <message>
+        <source>unknown local recipient</source>
+        <translation>unbekannter lokaler Empfänger</translation>
+    </message>
+    <message>
+        <source>unknown virtual mailbox</source>
+        <translation>unbekanntes virtuelles Postfach</translation>
+    </message>
+    <message>
+        <source>unknown virtual alias</source>
+        <translation>unbekannter virtueller Alias</translation>
+    </message>
+    <message>
+        <source>unknown relay recipient</source>
+        <translation>unbekannter Relay-Empfänger</translation>
+    </message>
+    <message>
+        <source>unknown recipient</source>
+        <translation>unbekannter Empfänger</translation>
+    </message>
+    <message>
+        <source>relay denied</source>
+        <translation>Relaying verweigert</translation>
+    </message>
+    <message>
+        <source>unknown client hostname</source>
+        <translation>unbekannter Client-Hostname</translation>
+    </message>
+    <message>
+        <source>unknown HELO hostname</source>
+        <translation>unbekannter HELO-Hostname</translation>
+    </message>
+    <message>
+        <source>sender domain not found</source>
+        <translation>Absenderdomain nicht gefunden</translation>
+    </message>
+    <message>
+        <source>recipient domain not found</source>
+        <translation>Empfängerdomain nicht gefunden</translation>
+    </message>
+    <message>
+        <source>unverified recipient</source>
+        <translation>unbestätigter Empfänger</translation>
+    </message>
+    <message>
+        <source>unverified sender</source>
+        <translation>unbestätigter Absender</translation>
+    </message>
+    <message>
+        <source>RBL listed</source>
+        <translation>in RBL gelistet</translation>
+    </message>
+    <message>
+        <source>greylisted</source>
+        <translation>Greylisting</translation>
+    </message>
+    <message>
+        <source>rate limited</source>
+        <translation>Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <source>content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>does not accept mail</source>
+        <translation>nimmt keine Mails an</translation>
+    </message>
+    <message>
+        <source>mailbox full</source>
+        <translation>Postfach voll</translation>
+    </message>
+    <message>
+        <source>connection failure</source>
+        <translation>Verbindungsfehler</translation>
+    </message>
+    <message>
+        <source>DNS failure</source>
+        <translation>DNS-Fehler</translation>
+    </message>
+    <message>
+        <source>service unavailable</source>
+        <translation>Dienst nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>rejected for good</source>
+        <translation>endgültig abgewiesen</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>still retrying</source>
+        <translation>wird noch wiederholt</translation>
+    </message>
+    <message>
+        <source>gave up</source>
+        <translation>aufgegeben</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>zurückgestellt</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>Bounce</translation>
+    </message>
+    <message>
+        <source>soft bounce</source>
+        <translation>Soft-Bounce</translation>
+    </message>
+    <message>
+        <source>deliverable</source>
+        <translation>zustellbar</translation>
+    </message>
+    <message>
+        <source>undeliverable</source>
+        <translation>unzustellbar</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgewiesen</translation>
+    </message>
+    <message>
+        <source>reject warning</source>
+        <translation>Abweisungswarnung</translation>
+    </message>
+    <message>
+        <source>delivery</source>
+        <translation>Zustellung</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in Queue</translation>
+    </message>
+    <message>
+        <source>bounce notice</source>
+        <translation>Bounce-Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>OnePageReport</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>the PDF writer did not start</source>
+        <translation>die PDF-Ausgabe ließ sich nicht starten</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 days %2 h</source>
+        <translation>%1 Tage %2 h</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Postfix rejections and retries</source>
+        <translation>Postfix-Abweisungen und Wiederholungen</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3), %4</source>
+        <translation>%1 – %2 (%3), %4</translation>
+    </message>
+    <message>
+        <source>Logs: %1</source>
+        <translation>Logs: %1</translation>
+    </message>
+    <message>
+        <source>No refusal in this period.</source>
+        <translation>Keine Abweisung in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>%1 refusals: %2 temporary (4xx: the other side tries again), %3 permanent (5xx: it gives up); %4 attempts were retries.</source>
+        <translation>%1 Abweisungen: %2 temporär (4xx: die Gegenseite versucht es erneut), %3 permanent (5xx: sie gibt auf); %4 Versuche waren Wiederholungen.</translation>
+    </message>
+    <message>
+        <source>There was 1 deferral flood.</source>
+        <translation>Es gab eine 4xx-Flut.</translation>
+    </message>
+    <message>
+        <source>There were %1 deferral floods.</source>
+        <translation>Es gab %1 4xx-Fluten.</translation>
+    </message>
+    <message>
+        <source>4xx temporary</source>
+        <translation>4xx temporär</translation>
+    </message>
+    <message>
+        <source>5xx permanent</source>
+        <translation>5xx permanent</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>retry chains</source>
+        <translation>Wiederholungsketten</translation>
+    </message>
+    <message>
+        <source>retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>attempts per chain</source>
+        <translation>Versuche pro Kette</translation>
+    </message>
+    <message>
+        <source>deferral floods</source>
+        <translation>4xx-Fluten</translation>
+    </message>
+    <message>
+        <source>%1: 4xx → 5xx</source>
+        <translation>%1: 4xx → 5xx</translation>
+    </message>
+    <message>
+        <source>Marker: %1</source>
+        <translation>Markierung: %1</translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>vorher</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>nachher</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>attempts per hour</source>
+        <translation>Versuche pro Stunde</translation>
+    </message>
+    <message>
+        <source>distinct keys per hour</source>
+        <translation>verschiedene Schlüssel pro Stunde</translation>
+    </message>
+    <message>
+        <source>retries per hour</source>
+        <translation>Wiederholungen pro Stunde</translation>
+    </message>
+    <message>
+        <source>attempts per key</source>
+        <translation>Versuche pro Schlüssel</translation>
+    </message>
+    <message>
+        <source>4xx share (%)</source>
+        <translation>4xx-Anteil (%)</translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation> Pp.</translation>
+    </message>
+    <message>
+        <source>Before and after</source>
+        <translation>Vorher und nachher</translation>
+    </message>
+    <message>
+        <source>Also compared (before-after.csv): %1.</source>
+        <translation>Ebenfalls verglichen (before-after.csv): %1.</translation>
+    </message>
+    <message>
+        <source>What to change</source>
+        <translation>Was zu ändern ist</translation>
+    </message>
+    <message>
+        <source>Nothing to advise: no temporary refusal that looks unintended.</source>
+        <translation>Keine Empfehlung: Keine temporäre Abweisung sieht unbeabsichtigt aus.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>%1 more findings are in findings.csv.</source>
+        <translation>%1 weitere Befunde stehen in findings.csv.</translation>
+    </message>
+    <message>
+        <source>refused for good</source>
+        <translation>endgültig abgewiesen</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>still retrying</source>
+        <translation>wird noch wiederholt</translation>
+    </message>
+    <message>
+        <source>gave up</source>
+        <translation>aufgegeben</translation>
+    </message>
+    <message>
+        <source>Top retry storms</source>
+        <translation>Größte Wiederholungswellen</translation>
+    </message>
+    <message>
+        <source>No key was refused more than once.</source>
+        <translation>Kein Schlüssel wurde mehr als einmal abgewiesen.</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>first seen</source>
+        <translation>erstmals gesehen</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>client / queue id</source>
+        <translation>Client / Queue-ID</translation>
+    </message>
+    <message>
+        <source>sender → recipient</source>
+        <translation>Absender → Empfänger</translation>
+    </message>
+    <message>
+        <source>4xx</source>
+        <translation>4xx</translation>
+    </message>
+    <message>
+        <source>5xx</source>
+        <translation>5xx</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Refused most</source>
+        <translation>Am häufigsten abgewiesen</translation>
+    </message>
+    <message>
+        <source>Clients and relays</source>
+        <translation>Clients und Relays</translation>
+    </message>
+    <message>
+        <source>Senders</source>
+        <translation>Absender</translation>
+    </message>
+    <message>
+        <source>Times in %1.</source>
+        <translation>Zeitangaben in %1.</translation>
+    </message>
+    <message>
+        <source>Written by Rejectscope %1 on %2.</source>
+        <translation>Erstellt von Rejectscope %1 am %2.</translation>
+    </message>
+    <message>
+        <source>Refusals over time</source>
+        <translation>Abweisungen im Zeitverlauf</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>inbound</source>
+        <translation>eingehend</translation>
+    </message>
+    <message>
+        <source>outbound</source>
+        <translation>ausgehend</translation>
+    </message>
+    <message>
+        <source>%1 %2: 4xx → 5xx</source>
+        <translation>%1 %2: 4xx → 5xx</translation>
+    </message>
+    <message>
+        <source>Could not read the log&apos;s time span: %1</source>
+        <translation>Der Zeitraum des Logs konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewLoader</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RetryChains</name>
+    <message>
+        <source>cannot build the retry chains (%1): %2</source>
+        <translation>die Wiederholungsketten können nicht erstellt werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>cannot build the retry chains: %1</source>
+        <translation>die Wiederholungsketten können nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the retry chains: %1</source>
+        <translation>die Wiederholungsketten können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the chain gap must be positive</source>
+        <translation>der Kettenabstand muss positiv sein</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryText</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 days %2 h</source>
+        <translation>%1 Tage %2 h</translation>
+    </message>
+    <message>
+        <source>Time span</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>no events</source>
+        <translation>keine Ereignisse</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Lines read</source>
+        <translation>Gelesene Zeilen</translation>
+    </message>
+    <message>
+        <source>Recognised</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignoriert</translation>
+    </message>
+    <message>
+        <source>%1 not from Postfix</source>
+        <translation>%1 nicht von Postfix</translation>
+    </message>
+    <message>
+        <source>Not understood</source>
+        <translation>Nicht verstanden</translation>
+    </message>
+    <message>
+        <source>Overlong</source>
+        <translation>Überlang</translation>
+    </message>
+    <message>
+        <source>%1 lines cut at 64 KiB</source>
+        <translation>%1 Zeilen bei 64 KiB abgeschnitten</translation>
+    </message>
+    <message>
+        <source>Events by direction, kind, code class and reason</source>
+        <translation>Ereignisse nach Richtung, Art, Codeklasse und Grund</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Lines not understood (first %1 of %2)</source>
+        <translation>Nicht verstandene Zeilen (erste %1 von %2)</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchPoints</name>
+    <message>
+        <source>cannot read the replies: %1</source>
+        <translation>die Antworten können nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePainter</name>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>4xx→5xx %1 (%2)</source>
+        <translation>4xx→5xx %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No events in this period</source>
+        <translation>Keine Ereignisse in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>times in %1</source>
+        <translation>Zeiten in %1</translation>
+    </message>
+    <message>
+        <source>4xx temporary</source>
+        <translation>4xx temporär</translation>
+    </message>
+    <message>
+        <source>5xx permanent</source>
+        <translation>5xx permanent</translation>
+    </message>
+    <message>
+        <source>accepted (right scale)</source>
+        <translation>angenommen (rechte Skala)</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>deferral flood</source>
+        <translation>4xx-Flut</translation>
+    </message>
+    <message>
+        <source>before / after</source>
+        <translation>vorher / nachher</translation>
+    </message>
+</context>
+<context>
+    <name>TopLists</name>
     <message>
         <source>cannot rank the %1 (%2): %3</source>
         <translation>Rangliste „%1“ kann nicht erstellt werden (%2): %3</translation>
+    </message>
+    <message>
+        <source>cannot rank the %1: %2</source>
+        <translation>Rangliste „%1“ kann nicht erstellt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Shows which Postfix rejections make remote servers retry, and what a configuration change did.</source>
+        <translation>Zeigt, welche Postfix-Abweisungen entfernte Server zu Wiederholungen bringen und was eine Konfigurationsänderung bewirkt hat.</translation>
+    </message>
+    <message>
+        <source>The database to open (default: the last one used).</source>
+        <translation>Die zu öffnende Datenbank (Standard: die zuletzt verwendete).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Show times, and read year-less log timestamps, in this zone (e.g. UTC).</source>
+        <translation>Zeiten in dieser Zeitzone anzeigen und Log-Zeitstempel ohne Jahr in ihr lesen (z. B. UTC).</translation>
+    </message>
+    <message>
+        <source>zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Show the chart from this moment (ISO 8601, e.g. 2026-11-21T23:50).</source>
+        <translation>Das Diagramm ab diesem Zeitpunkt zeigen (ISO 8601, z. B. 2026-11-21T23:50).</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Show the chart up to this moment (ISO 8601).</source>
+        <translation>Das Diagramm bis zu diesem Zeitpunkt zeigen (ISO 8601).</translation>
+    </message>
+    <message>
+        <source>Mail logs to import.</source>
+        <translation>Zu importierende Mail-Logs.</translation>
+    </message>
+    <message>
+        <source>--tz: unknown time zone &apos;%1&apos;</source>
+        <translation>--tz: unbekannte Zeitzone „%1“</translation>
+    </message>
+    <message>
+        <source>--from and --to: give two ISO 8601 times, the second after the first</source>
+        <translation>--from und --to: zwei ISO-8601-Zeitpunkte angeben, der zweite nach dem ersten</translation>
     </message>
 </context>
 <context>
@@ -1064,76 +1529,6 @@
     <message>
         <source>%1: %2 → %3 (%4)</source>
         <translation>%1: %2 → %3 (%4)</translation>
-    </message>
-</context>
-<context>
-    <name>rejectscope::Database</name>
-    <message>
-        <source>it is a directory, not a database file</source>
-        <translation>das ist ein Verzeichnis, keine Datenbankdatei</translation>
-    </message>
-    <message>
-        <source>the database does not exist (import a log first)</source>
-        <translation>die Datenbank existiert nicht (zuerst ein Log importieren)</translation>
-    </message>
-    <message>
-        <source>cannot read it: %1</source>
-        <translation>sie kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>it is not a Rejectscope database (not an SQLite file); choose another file name</source>
-        <translation>das ist keine Rejectscope-Datenbank (keine SQLite-Datei); bitte einen anderen Dateinamen wählen</translation>
-    </message>
-    <message>
-        <source>cannot open it: %1</source>
-        <translation>sie kann nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
-        <source>cannot prepare it for writing: %1</source>
-        <translation>sie kann nicht zum Schreiben vorbereitet werden: %1</translation>
-    </message>
-    <message>
-        <source>its schema is version %1; open it for writing once to upgrade it</source>
-        <translation>ihr Schema hat Version %1; einmal zum Schreiben öffnen, um es zu aktualisieren</translation>
-    </message>
-    <message>
-        <source>it is not a Rejectscope database: %1</source>
-        <translation>das ist keine Rejectscope-Datenbank: %1</translation>
-    </message>
-    <message>
-        <source>it is an SQLite database of another program; choose another file name</source>
-        <translation>das ist eine SQLite-Datenbank eines anderen Programms; bitte einen anderen Dateinamen wählen</translation>
-    </message>
-    <message>
-        <source>it was written by a newer Rejectscope (schema %1, this one knows %2)</source>
-        <translation>sie wurde von einer neueren Rejectscope-Version geschrieben (Schema %1, diese Version kennt %2)</translation>
-    </message>
-    <message>
-        <source>the schema resource %1 is missing</source>
-        <translation>die Schema-Ressource %1 fehlt</translation>
-    </message>
-    <message>
-        <source>cannot start the schema upgrade: %1</source>
-        <translation>die Schema-Aktualisierung kann nicht beginnen: %1</translation>
-    </message>
-    <message>
-        <source>the schema upgrade to version %1 failed: %2</source>
-        <translation>die Schema-Aktualisierung auf Version %1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>cannot build the indexes: %1</source>
-        <translation>die Indizes können nicht erstellt werden: %1</translation>
-    </message>
-    <message>
-        <source>cannot drop an index: %1</source>
-        <translation>ein Index kann nicht gelöscht werden: %1</translation>
-    </message>
-</context>
-<context>
-    <name>rejectscope::EventQuery</name>
-    <message>
-        <source>cannot read the events: %1</source>
-        <translation>die Ereignisse können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1680,21 +2075,6 @@
     </message>
 </context>
 <context>
-    <name>rejectscope::RetryChains</name>
-    <message>
-        <source>cannot read the retry chains: %1</source>
-        <translation>die Wiederholungsketten können nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>the chain gap must be positive</source>
-        <translation>der Kettenabstand muss positiv sein</translation>
-    </message>
-    <message>
-        <source>cannot build the retry chains: %1</source>
-        <translation>die Wiederholungsketten können nicht erstellt werden: %1</translation>
-    </message>
-</context>
-<context>
     <name>rejectscope::StormTableModel</name>
     <message>
         <source>Direction</source>
@@ -1774,6 +2154,14 @@
     <message>
         <source>Retry Storms (%1)</source>
         <translation>Wiederholungswellen (%1)</translation>
+    </message>
+    <message>
+        <source>The events cannot be sorted by this column.</source>
+        <translation>Die Ereignisse lassen sich nicht nach dieser Spalte sortieren.</translation>
+    </message>
+    <message>
+        <source>Narrow the filter to sort %1 events by this column; they are sorted by time.</source>
+        <translation>Schränken Sie den Filter ein, um %1 Ereignisse nach dieser Spalte zu sortieren; sie sind nach Zeit sortiert.</translation>
     </message>
 </context>
 <context>
@@ -1872,41 +2260,6 @@
     </message>
 </context>
 <context>
-    <name>rejectscope::TimelineDrawing</name>
-    <message>
-        <source>No events in this period</source>
-        <translation>Keine Ereignisse in diesem Zeitraum</translation>
-    </message>
-    <message>
-        <source>times in %1</source>
-        <translation>Zeiten in %1</translation>
-    </message>
-    <message>
-        <source>4xx temporary</source>
-        <translation>4xx temporär</translation>
-    </message>
-    <message>
-        <source>5xx permanent</source>
-        <translation>5xx permanent</translation>
-    </message>
-    <message>
-        <source>accepted (right scale)</source>
-        <translation>angenommen (rechte Skala)</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>angenommen</translation>
-    </message>
-    <message>
-        <source>deferral flood</source>
-        <translation>4xx-Flut</translation>
-    </message>
-    <message>
-        <source>before / after</source>
-        <translation>vorher / nachher</translation>
-    </message>
-</context>
-<context>
     <name>rejectscope::TimelineModel</name>
     <message>
         <source>Start</source>
@@ -1993,193 +2346,6 @@
     <message>
         <source>%1, byte %2: %3</source>
         <translation>%1, Byte %2: %3</translation>
-    </message>
-</context>
-<context>
-    <name>rejectscope::modeltext</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 d %2 h</translation>
-    </message>
-    <message>
-        <source>inbound</source>
-        <translation>eingehend</translation>
-    </message>
-    <message>
-        <source>outbound</source>
-        <translation>ausgehend</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>sonstige</translation>
-    </message>
-    <message>
-        <source>unknown local recipient</source>
-        <translation>unbekannter lokaler Empfänger</translation>
-    </message>
-    <message>
-        <source>unknown virtual mailbox</source>
-        <translation>unbekanntes virtuelles Postfach</translation>
-    </message>
-    <message>
-        <source>unknown virtual alias</source>
-        <translation>unbekannter virtueller Alias</translation>
-    </message>
-    <message>
-        <source>unknown relay recipient</source>
-        <translation>unbekannter Relay-Empfänger</translation>
-    </message>
-    <message>
-        <source>unknown recipient</source>
-        <translation>unbekannter Empfänger</translation>
-    </message>
-    <message>
-        <source>relay denied</source>
-        <translation>Relaying verweigert</translation>
-    </message>
-    <message>
-        <source>unknown client hostname</source>
-        <translation>unbekannter Client-Hostname</translation>
-    </message>
-    <message>
-        <source>unknown HELO hostname</source>
-        <translation>unbekannter HELO-Hostname</translation>
-    </message>
-    <message>
-        <source>sender domain not found</source>
-        <translation>Absenderdomain nicht gefunden</translation>
-    </message>
-    <message>
-        <source>recipient domain not found</source>
-        <translation>Empfängerdomain nicht gefunden</translation>
-    </message>
-    <message>
-        <source>unverified recipient</source>
-        <translation>unbestätigter Empfänger</translation>
-    </message>
-    <message>
-        <source>unverified sender</source>
-        <translation>unbestätigter Absender</translation>
-    </message>
-    <message>
-        <source>RBL listed</source>
-        <translation>in RBL gelistet</translation>
-    </message>
-    <message>
-        <source>greylisted</source>
-        <translation>Greylisting</translation>
-    </message>
-    <message>
-        <source>rate limited</source>
-        <translation>Ratenbegrenzung</translation>
-    </message>
-    <message>
-        <source>policy</source>
-        <translation>Policy</translation>
-    </message>
-    <message>
-        <source>content</source>
-        <translation>Inhalt</translation>
-    </message>
-    <message>
-        <source>does not accept mail</source>
-        <translation>nimmt keine Mails an</translation>
-    </message>
-    <message>
-        <source>mailbox full</source>
-        <translation>Postfach voll</translation>
-    </message>
-    <message>
-        <source>connection failure</source>
-        <translation>Verbindungsfehler</translation>
-    </message>
-    <message>
-        <source>DNS failure</source>
-        <translation>DNS-Fehler</translation>
-    </message>
-    <message>
-        <source>service unavailable</source>
-        <translation>Dienst nicht verfügbar</translation>
-    </message>
-    <message>
-        <source>delivered</source>
-        <translation>zugestellt</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>angenommen</translation>
-    </message>
-    <message>
-        <source>rejected for good</source>
-        <translation>endgültig abgewiesen</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>abgelaufen</translation>
-    </message>
-    <message>
-        <source>still retrying</source>
-        <translation>wird noch wiederholt</translation>
-    </message>
-    <message>
-        <source>gave up</source>
-        <translation>aufgegeben</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>gesendet</translation>
-    </message>
-    <message>
-        <source>deferred</source>
-        <translation>zurückgestellt</translation>
-    </message>
-    <message>
-        <source>bounced</source>
-        <translation>Bounce</translation>
-    </message>
-    <message>
-        <source>soft bounce</source>
-        <translation>Soft-Bounce</translation>
-    </message>
-    <message>
-        <source>deliverable</source>
-        <translation>zustellbar</translation>
-    </message>
-    <message>
-        <source>undeliverable</source>
-        <translation>unzustellbar</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>abgewiesen</translation>
-    </message>
-    <message>
-        <source>reject warning</source>
-        <translation>Abweisungswarnung</translation>
-    </message>
-    <message>
-        <source>delivery</source>
-        <translation>Zustellung</translation>
-    </message>
-    <message>
-        <source>queued</source>
-        <translation>in Queue</translation>
-    </message>
-    <message>
-        <source>bounce notice</source>
-        <translation>Bounce-Meldung</translation>
     </message>
 </context>
 </TS>

@@ -34,10 +34,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("ExportActions", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ExportActions)
+};
 
 // Asks where to save, starting in the folder of the last export.
 QString askPath(QWidget *parent, const QString &title, const QString &suggestedName, const QString &filter)
@@ -51,22 +51,22 @@ QString askPath(QWidget *parent, const QString &title, const QString &suggestedN
 
 void reportFailure(QWidget *parent, const QString &text)
 {
-    QMessageBox box(QMessageBox::Warning, tr("Export failed"), text, QMessageBox::Ok, parent);
+    QMessageBox box(QMessageBox::Warning, Tr::tr("Export failed"), text, QMessageBox::Ok, parent);
     box.setTextFormat(Qt::PlainText);
     box.exec();
 }
 
 void saveTable(MainWindow &window, const Table &table, const QString &suggestedName)
 {
-    const QString path = askPath(&window, tr("Export as CSV"), suggestedName, tr("CSV files (*.csv)"));
+    const QString path = askPath(&window, Tr::tr("Export as CSV"), suggestedName, Tr::tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !writeCsv(table, &file) || !file.commit()) {
-        reportFailure(&window, tr("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        reportFailure(&window, Tr::tr("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return;
     }
-    window.statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8'000);
+    window.statusBar()->showMessage(Tr::tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8'000);
 }
 
 QTimeZone zoneOf(const MainWindow &window)
@@ -77,7 +77,7 @@ QTimeZone zoneOf(const MainWindow &window)
 ReportContext reportContext(const MainWindow &window)
 {
     ReportContext context;
-    context.title = tr("Rejections and retries: %1").arg(QFileInfo(window.databasePath()).completeBaseName());
+    context.title = Tr::tr("Rejections and retries: %1").arg(QFileInfo(window.databasePath()).completeBaseName());
     context.zone = zoneOf(window);
     context.generatedAtMs = QDateTime::currentMSecsSinceEpoch();
     return context;
@@ -85,10 +85,10 @@ ReportContext reportContext(const MainWindow &window)
 
 void exportReport(MainWindow &window, bool pdf)
 {
-    const QString path = pdf ? askPath(&window, tr("Export Report as PDF"), u"rejectscope-report.pdf"_s,
-                                       tr("PDF files (*.pdf)"))
-                             : askPath(&window, tr("Export Report as HTML"), u"rejectscope-report.html"_s,
-                                       tr("HTML files (*.html)"));
+    const QString path = pdf ? askPath(&window, Tr::tr("Export Report as PDF"), u"rejectscope-report.pdf"_s,
+                                       Tr::tr("PDF files (*.pdf)"))
+                             : askPath(&window, Tr::tr("Export Report as HTML"), u"rejectscope-report.html"_s,
+                                       Tr::tr("HTML files (*.html)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -96,23 +96,23 @@ void exportReport(MainWindow &window, bool pdf)
     const bool ok = pdf ? writeReportPdf(path, overview, reportContext(window), &error)
                         : writeReportHtml(path, overview, reportContext(window), &error);
     if (!ok)
-        reportFailure(&window, tr("%1: %2").arg(QDir::toNativeSeparators(path), error));
+        reportFailure(&window, Tr::tr("%1: %2").arg(QDir::toNativeSeparators(path), error));
     else
-        window.statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8'000);
+        window.statusBar()->showMessage(Tr::tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8'000);
 }
 
 void exportChart(MainWindow &window, bool svg)
 {
-    const QString path = svg ? askPath(&window, tr("Export Chart as SVG"), u"rejectscope-timeline.svg"_s,
-                                       tr("SVG images (*.svg)"))
-                             : askPath(&window, tr("Export Chart as PNG"), u"rejectscope-timeline.png"_s,
-                                       tr("PNG images (*.png)"));
+    const QString path = svg ? askPath(&window, Tr::tr("Export Chart as SVG"), u"rejectscope-timeline.svg"_s,
+                                       Tr::tr("SVG images (*.svg)"))
+                             : askPath(&window, Tr::tr("Export Chart as PNG"), u"rejectscope-timeline.png"_s,
+                                       Tr::tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     QString error;
     const bool ok = svg ? window.chart()->exportSvg(path, &error) : window.chart()->exportPng(path, &error);
     if (!ok)
-        reportFailure(&window, tr("%1: %2").arg(QDir::toNativeSeparators(path), error));
+        reportFailure(&window, Tr::tr("%1: %2").arg(QDir::toNativeSeparators(path), error));
 }
 
 } // namespace
@@ -139,7 +139,7 @@ void exportTable(MainWindow &window, TablesPanel::Tab tab)
         saveTable(window, topListTable(TopListKind::Reasons, details.topReasons, zone), u"top-reasons.csv"_s);
         return;
     case TablesPanel::Events: {
-        const QString path = askPath(&window, tr("Export Events as CSV"), u"events.csv"_s, tr("CSV files (*.csv)"));
+        const QString path = askPath(&window, Tr::tr("Export Events as CSV"), u"events.csv"_s, Tr::tr("CSV files (*.csv)"));
         if (!path.isEmpty())
             exportEvents(window, path);
         return;
@@ -151,7 +151,7 @@ void exportTable(MainWindow &window, TablesPanel::Tab tab)
 
 void exportEvents(MainWindow &window, const QString &path)
 {
-    auto *dialog = new QProgressDialog(tr("Exporting events…"), tr("Cancel"), 0, 1000, &window);
+    auto *dialog = new QProgressDialog(Tr::tr("Exporting events…"), Tr::tr("Cancel"), 0, 1000, &window);
     dialog->setWindowModality(Qt::WindowModal);
     dialog->setMinimumDuration(300);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -175,11 +175,11 @@ void exportEvents(MainWindow &window, const QString &path)
         if (!target)
             return;
         if (cancel->load())
-            target->statusBar()->showMessage(tr("Export cancelled; nothing was written."), 8'000);
+            target->statusBar()->showMessage(Tr::tr("Export cancelled; nothing was written."), 8'000);
         else if (!outcome.ok)
-            reportFailure(target, tr("%1: %2").arg(QDir::toNativeSeparators(path), outcome.error));
+            reportFailure(target, Tr::tr("%1: %2").arg(QDir::toNativeSeparators(path), outcome.error));
         else
-            target->statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8'000);
+            target->statusBar()->showMessage(Tr::tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8'000);
     });
     watcher->setFuture(QtConcurrent::run([databasePath, filter, path, zone, cancel, progress]() -> Outcome {
         Outcome outcome;
@@ -209,29 +209,29 @@ void exportEvents(MainWindow &window, const QString &path)
 void addExportActions(MainWindow &window, QMenu *menu)
 {
     MainWindow *w = &window;
-    menu->addAction(tr("Report as &PDF…"), w, [w] { exportReport(*w, true); });
-    menu->addAction(tr("Report as &HTML…"), w, [w] { exportReport(*w, false); });
+    menu->addAction(Tr::tr("Report as &PDF…"), w, [w] { exportReport(*w, true); });
+    menu->addAction(Tr::tr("Report as &HTML…"), w, [w] { exportReport(*w, false); });
     menu->addSeparator();
-    menu->addAction(tr("Chart as P&NG…"), w, [w] { exportChart(*w, false); });
-    menu->addAction(tr("Chart as &SVG…"), w, [w] { exportChart(*w, true); });
+    menu->addAction(Tr::tr("Chart as P&NG…"), w, [w] { exportChart(*w, false); });
+    menu->addAction(Tr::tr("Chart as &SVG…"), w, [w] { exportChart(*w, true); });
     menu->addSeparator();
-    menu->addAction(tr("&Timeline as CSV…"), w, [w] {
+    menu->addAction(Tr::tr("&Timeline as CSV…"), w, [w] {
         const Overview &timeline = w->timelineSnapshot();
         saveTable(*w, timelineTable(timeline.buckets, timeline.bucketMs, zoneOf(*w)), u"timeline.csv"_s);
     });
-    menu->addAction(tr("&Before/After Cards as CSV…"), w, [w] {
+    menu->addAction(Tr::tr("&Before/After Cards as CSV…"), w, [w] {
         saveTable(*w, comparisonsTable(w->timelineSnapshot().comparisons, zoneOf(*w)), u"before-after.csv"_s);
     });
-    menu->addAction(tr("&Floods as CSV…"), w, [w] {
+    menu->addAction(Tr::tr("Fl&oods as CSV…"), w, [w] {
         saveTable(*w, floodsTable(w->timelineSnapshot().floods, zoneOf(*w)), u"floods.csv"_s);
     });
-    menu->addAction(tr("Advisor &Findings as CSV…"), w, [w] {
+    menu->addAction(Tr::tr("Advisor &Findings as CSV…"), w, [w] {
         saveTable(*w, findingsTable(w->detailsSnapshot().findings, zoneOf(*w)), u"findings.csv"_s);
     });
-    menu->addAction(tr("&Current Table as CSV…"), w, [w] {
+    menu->addAction(Tr::tr("&Current Table as CSV…"), w, [w] {
         exportTable(*w, TablesPanel::Tab(w->tables()->currentIndex()));
     });
-    menu->addAction(tr("All &Events as CSV…"), w, [w] { exportTable(*w, TablesPanel::Events); });
+    menu->addAction(Tr::tr("All &Events as CSV…"), w, [w] { exportTable(*w, TablesPanel::Events); });
 }
 
 } // namespace rejectscope

@@ -10,10 +10,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("OverviewLoader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(OverviewLoader)
+};
 
 // The connection of the pool thread a job runs on: opened by that thread on its
 // first job and kept while the thread lives (its pool never lets it expire), so
@@ -26,7 +26,7 @@ Database *openOnThisThread(const QString &path, QString *error)
     database.reset();
     auto opened = std::make_unique<Database>(path);
     if (!opened->open(Database::Mode::ReadWrite)) {
-        *error = tr("%1: %2").arg(path, opened->errorString());
+        *error = Tr::tr("%1: %2").arg(path, opened->errorString());
         return nullptr;
     }
     database = std::move(opened);

@@ -23,10 +23,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("BeforeAfter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BeforeAfter)
+};
 
 template<typename T>
 std::optional<T> failWith(QString *error, const QString &message)
@@ -102,15 +102,15 @@ std::optional<BeforeAfter> compareAround(Database &database, std::int64_t timeMs
         // The largest equal span on both sides within the log (event_time answers
         // MIN and MAX from the index).
         if (!query.exec(u"SELECT MIN(time_ms), MAX(time_ms) FROM event"_s) || !query.next())
-            return failWith<BeforeAfter>(error, tr("cannot read the events: %1").arg(query.lastError().text()));
+            return failWith<BeforeAfter>(error, Tr::tr("cannot read the events: %1").arg(query.lastError().text()));
         if (query.value(0).isNull())
-            return failWith<BeforeAfter>(error, tr("the database holds no events"));
+            return failWith<BeforeAfter>(error, Tr::tr("the database holds no events"));
         const std::int64_t first = query.value(0).toLongLong();
         const std::int64_t last = query.value(1).toLongLong();
         windowMs = std::min(timeMs - first, last + 1 - timeMs);
         query.finish();
         if (windowMs <= 0)
-            return failWith<BeforeAfter>(error, tr("the moment is not inside the log"));
+            return failWith<BeforeAfter>(error, Tr::tr("the moment is not inside the log"));
     }
 
     // Attempts are those of retry chains: a key of 0 (a delivery line without a
@@ -151,7 +151,7 @@ std::optional<BeforeAfter> compareAround(Database &database, std::int64_t timeMs
             keys[side].push_back(key);
         });
         if (!ok)
-            return failWith<BeforeAfter>(error, tr("cannot read the events: %1").arg(why));
+            return failWith<BeforeAfter>(error, Tr::tr("cannot read the events: %1").arg(why));
         result.before.distinctKeys = distinctCount(keys[0]);
         result.after.distinctKeys = distinctCount(keys[1]);
     } else {
@@ -167,10 +167,10 @@ std::optional<BeforeAfter> compareAround(Database &database, std::int64_t timeMs
         statement.append(where.clause());
         statement.append(u" GROUP BY side"_s);
         if (!query.prepare(statement.text))
-            return failWith<BeforeAfter>(error, tr("cannot read the events: %1").arg(query.lastError().text()));
+            return failWith<BeforeAfter>(error, Tr::tr("cannot read the events: %1").arg(query.lastError().text()));
         sql::bind(query, statement.values);
         if (!query.exec())
-            return failWith<BeforeAfter>(error, tr("cannot read the events: %1").arg(query.lastError().text()));
+            return failWith<BeforeAfter>(error, Tr::tr("cannot read the events: %1").arg(query.lastError().text()));
         while (query.next()) {
             const int side = query.value(0).toInt();
             WindowFigures &f = side == 0 ? result.before : result.after;
@@ -195,7 +195,7 @@ std::optional<QList<Marker>> markers(Database &database, QString *error)
     QSqlQuery query(database.connection());
     query.setForwardOnly(true);
     if (!query.exec(u"SELECT id, time_ms, label FROM marker ORDER BY time_ms, id"_s))
-        return failWith<QList<Marker>>(error, tr("cannot read the markers: %1").arg(query.lastError().text()));
+        return failWith<QList<Marker>>(error, Tr::tr("cannot read the markers: %1").arg(query.lastError().text()));
     QList<Marker> result;
     while (query.next())
         result << Marker{query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toString()};
@@ -206,11 +206,11 @@ std::optional<Marker> addMarker(Database &database, std::int64_t timeMs, const Q
 {
     QSqlQuery query(database.connection());
     if (!query.prepare(u"INSERT INTO marker (time_ms, label) VALUES (?, ?)"_s))
-        return failWith<Marker>(error, tr("cannot store the marker: %1").arg(query.lastError().text()));
+        return failWith<Marker>(error, Tr::tr("cannot store the marker: %1").arg(query.lastError().text()));
     query.addBindValue(qint64(timeMs));
     query.addBindValue(label.isNull() ? u""_s : label); // NOT NULL column
     if (!query.exec())
-        return failWith<Marker>(error, tr("cannot store the marker: %1").arg(query.lastError().text()));
+        return failWith<Marker>(error, Tr::tr("cannot store the marker: %1").arg(query.lastError().text()));
     return Marker{query.lastInsertId().toLongLong(), timeMs, label};
 }
 
@@ -218,17 +218,17 @@ bool removeMarker(Database &database, std::int64_t id, QString *error)
 {
     QSqlQuery query(database.connection());
     if (!query.prepare(u"DELETE FROM marker WHERE id = ?"_s)) {
-        failWith<bool>(error, tr("cannot remove the marker: %1").arg(query.lastError().text()));
+        failWith<bool>(error, Tr::tr("cannot remove the marker: %1").arg(query.lastError().text()));
         return false;
     }
     query.addBindValue(qint64(id));
     if (!query.exec()) {
-        failWith<bool>(error, tr("cannot remove the marker: %1").arg(query.lastError().text()));
+        failWith<bool>(error, Tr::tr("cannot remove the marker: %1").arg(query.lastError().text()));
         return false;
     }
     if (query.numRowsAffected() > 0)
         return true;
-    failWith<bool>(error, tr("there is no such marker"));
+    failWith<bool>(error, Tr::tr("there is no such marker"));
     return false;
 }
 

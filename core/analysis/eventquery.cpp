@@ -17,10 +17,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("EventQuery", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(EventQuery)
+};
 
 const QString selectColumns =
     u"SELECT e.id, e.time_ms, e.direction, e.kind, e.code, e.code_class, e.reason, e.status,"
@@ -137,7 +137,7 @@ EventQuery::EventQuery(Database &database, AnalysisFilter filter)
 
 bool EventQuery::fail(const QSqlQuery &query)
 {
-    m_error = tr("cannot read the events: %1").arg(query.lastError().text());
+    m_error = Tr::tr("cannot read the events: %1").arg(query.lastError().text());
     return false;
 }
 

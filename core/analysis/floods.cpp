@@ -22,10 +22,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Floods", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Floods)
+};
 
 bool failWith(QString *error, const QString &message)
 {
@@ -55,10 +55,10 @@ bool runBucketQuery(Database &database, QSqlQuery &query, const AnalysisFilter &
     statement.append(needReason ? u" GROUP BY bucket, m.reason ORDER BY bucket"_s : u" GROUP BY bucket ORDER BY bucket"_s);
     query.setForwardOnly(true);
     if (!query.prepare(statement.text))
-        return failWith(error, tr("cannot count the attempts: %1").arg(query.lastError().text()));
+        return failWith(error, Tr::tr("cannot count the attempts: %1").arg(query.lastError().text()));
     sql::bind(query, statement.values);
     if (!query.exec())
-        return failWith(error, tr("cannot count the attempts: %1").arg(query.lastError().text()));
+        return failWith(error, Tr::tr("cannot count the attempts: %1").arg(query.lastError().text()));
     return true;
 }
 
@@ -78,7 +78,7 @@ std::optional<QList<TimeBucket>> timeBuckets(Database &database, const AnalysisF
 {
     // The counts are per minute: a shorter bucket could not be filled honestly.
     if (bucketMs < sql::minuteMs || bucketMs % sql::minuteMs != 0) {
-        failWith(error, tr("a time bucket must be a whole number of minutes"));
+        failWith(error, Tr::tr("a time bucket must be a whole number of minutes"));
         return std::nullopt;
     }
     QSqlQuery query(database.connection());
@@ -103,7 +103,7 @@ std::optional<QList<Flood>> findFloods(Database &database, const AnalysisFilter 
                                        const FloodOptions &options, QString *error)
 {
     if (options.bucketMs < sql::minuteMs || options.bucketMs % sql::minuteMs != 0) {
-        failWith(error, tr("a time bucket must be a whole number of minutes"));
+        failWith(error, Tr::tr("a time bucket must be a whole number of minutes"));
         return std::nullopt;
     }
     QSqlQuery query(database.connection());
@@ -174,12 +174,12 @@ std::optional<QList<Flood>> findFloods(Database &database, const AnalysisFilter 
         statement.append(sql::attemptMinutesFrom(within, source));
         statement.append(u" GROUP BY m.reason ORDER BY n DESC, m.reason LIMIT 1"_s);
         if (!query.prepare(statement.text)) {
-            failWith(error, tr("cannot count the attempts: %1").arg(query.lastError().text()));
+            failWith(error, Tr::tr("cannot count the attempts: %1").arg(query.lastError().text()));
             return std::nullopt;
         }
         sql::bind(query, statement.values);
         if (!query.exec()) {
-            failWith(error, tr("cannot count the attempts: %1").arg(query.lastError().text()));
+            failWith(error, Tr::tr("cannot count the attempts: %1").arg(query.lastError().text()));
             return std::nullopt;
         }
         if (query.next())

@@ -17,10 +17,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Overview", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Overview)
+};
 
 bool cancelled(const std::atomic_bool *cancel)
 {
@@ -31,8 +31,8 @@ bool cancelled(const std::atomic_bool *cancel)
 // unknown-local-recipient: 4xx → 5xx".
 QString switchLabel(const SwitchPoint &point)
 {
-    const QString direction = point.direction == Direction::Inbound ? tr("inbound") : tr("outbound");
-    return tr("%1 %2: 4xx → 5xx")
+    const QString direction = point.direction == Direction::Inbound ? Tr::tr("inbound") : Tr::tr("outbound");
+    return Tr::tr("%1 %2: 4xx → 5xx")
         .arg(direction, QString::fromLatin1(reasonClassName(point.reason)));
 }
 
@@ -68,7 +68,7 @@ std::optional<std::pair<std::int64_t, std::int64_t>> logSpan(Database &database,
     QSqlQuery query(database.connection());
     if (!query.exec(u"SELECT MIN(time_ms), MAX(time_ms) FROM event"_s) || !query.next()) {
         if (error)
-            *error = tr("Could not read the log's time span: %1").arg(query.lastError().text());
+            *error = Tr::tr("Could not read the log's time span: %1").arg(query.lastError().text());
         return std::nullopt;
     }
     if (query.value(0).isNull())

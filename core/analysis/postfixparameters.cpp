@@ -9,10 +9,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Advisor", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Advisor)
+};
 
 struct Row {
     ReasonClass reason;
@@ -96,51 +96,51 @@ QString findingCaution(const Finding &f)
         switch (f.reason) {
         case ReasonClass::UnknownClientHostname:
         case ReasonClass::UnknownHeloHostname:
-            return tr("Postfix answers this with 450 on purpose: a missing or mismatched DNS name is "
+            return Tr::tr("Postfix answers this with 450 on purpose: a missing or mismatched DNS name is "
                       "often a legitimate site's fixable mistake, and a temporary DNS failure gets 450 "
                       "whatever the parameter says. 550 would end these retries but bounce such mail at "
                       "once; rather keep 450 and let known senders through (check_client_access).");
         case ReasonClass::SenderDomainNotFound:
         case ReasonClass::RecipientDomainNotFound:
-            return tr("550 only applies when DNS says the domain does not exist; a temporary DNS "
+            return Tr::tr("550 only applies when DNS says the domain does not exist; a temporary DNS "
                       "failure still gets 450 (unknown_address_tempfail_action).");
         case ReasonClass::UnverifiedRecipient:
         case ReasonClass::UnverifiedSender:
-            return tr("550 only applies to addresses the verification probe found undeliverable; "
+            return Tr::tr("550 only applies to addresses the verification probe found undeliverable; "
                       "pending or temporarily failing probes still get the *_defer_code (450).");
         case ReasonClass::RelayDenied:
             if (f.currentValue == u"454")
-                return tr("454 is what defer_unauth_destination answers (relay_domains_reject_code "
+                return Tr::tr("454 is what defer_unauth_destination answers (relay_domains_reject_code "
                           "minus 100), the last entry of Postfix's default smtpd_relay_restrictions: "
                           "replace it with reject_unauth_destination to refuse relaying for good.");
             return QString();
         case ReasonClass::RblListed:
-            return tr("postscreen's DNSBL refusals follow postscreen_dnsbl_action, and rbl_reply_maps "
+            return Tr::tr("postscreen's DNSBL refusals follow postscreen_dnsbl_action, and rbl_reply_maps "
                       "may set a code per list; maps_rbl_reject_code covers reject_rbl_client and "
                       "its kin.");
         case ReasonClass::UnknownRecipient:
-            return tr("The reply names no table (show_user_unknown_table_name = no): the code is the "
+            return Tr::tr("The reply names no table (show_user_unknown_table_name = no): the code is the "
                       "unknown_*_reject_code of the table the address belongs to.");
         default:
             return QString();
         }
     case Finding::Kind::SoftBounceReceiving:
-        return tr("soft_bounce = yes turns every 5xx refusal into 4xx. One class alone at 4xx "
+        return Tr::tr("soft_bounce = yes turns every 5xx refusal into 4xx. One class alone at 4xx "
                   "reads the same as its *_reject_code = 450: this was recognised because several "
                   "normally-5xx classes turned 4xx together, or a class went 5xx, 4xx, 5xx with no "
                   "5xx refusal at all in between.");
     case Finding::Kind::SoftBounceSending:
-        return tr("soft_bounce = yes keeps every would-be bounce in the queue until it expires; it "
+        return Tr::tr("soft_bounce = yes keeps every would-be bounce in the queue until it expires; it "
                   "is meant for testing a new configuration.");
     case Finding::Kind::SkipFiveXxGreeting:
-        return tr("With smtp_skip_5xx_greeting = yes Postfix tries the next MX host after a 5xx "
+        return Tr::tr("With smtp_skip_5xx_greeting = yes Postfix tries the next MX host after a 5xx "
                   "greeting; with no, a single MX that greets with 5xx bounces mail another MX "
                   "would have taken.");
     case Finding::Kind::Deliberate:
-        return tr("Temporary on purpose: the retries are how the check tells real mail servers "
+        return Tr::tr("Temporary on purpose: the retries are how the check tells real mail servers "
                   "from senders that never come back.");
     case Finding::Kind::Backscatter:
-        return tr("Bounces to addresses that never existed are backscatter from mail forged "
+        return Tr::tr("Bounces to addresses that never existed are backscatter from mail forged "
                   "with your domains; refusing them is right. SPF and DMARC for your domains make "
                   "other servers refuse the forgeries.");
     }

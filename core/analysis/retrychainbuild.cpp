@@ -98,10 +98,10 @@ bool deliveredWithin(const Deliveries &deliveries, std::size_t pair, std::int64_
                        [&](std::int64_t t) { return t >= fromMs && t <= toMs; });
 }
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("RetryChains", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RetryChains)
+};
 
 // A prepared sqlite3 statement that finalizes itself.
 class Statement
@@ -144,7 +144,7 @@ struct BuildResult {
 bool buildNative(sqlite3 *db, std::int64_t gapMs, BuildResult &result, QString &error)
 {
     const auto fail = [&](const char *what) {
-        error = tr("cannot build the retry chains (%1): %2")
+        error = Tr::tr("cannot build the retry chains (%1): %2")
                     .arg(QString::fromUtf8(what), QString::fromUtf8(sqlite3_errmsg(db)));
         return false;
     };
@@ -293,7 +293,7 @@ bool buildPortable(QSqlDatabase db, std::int64_t gapMs, BuildResult &result, QSt
     QSqlQuery query(db);
     query.setForwardOnly(true);
     const auto fail = [&](const QSqlQuery &q) {
-        error = tr("cannot build the retry chains: %1").arg(q.lastError().text());
+        error = Tr::tr("cannot build the retry chains: %1").arg(q.lastError().text());
         return false;
     };
     if (!query.exec(QString::fromLatin1(extentSql)) || !query.next())
@@ -379,7 +379,7 @@ bool RetryChains::ensureBuilt(const ChainOptions &options)
     QSqlQuery query(m_database.connection());
     if (!query.exec(u"SELECT b.gap_ms, b.max_event_id, (SELECT MAX(id) FROM event)"
                     " FROM retry_chain_build b WHERE b.id = 1"_s)) {
-        m_error = tr("cannot read the retry chains: %1").arg(query.lastError().text());
+        m_error = Tr::tr("cannot read the retry chains: %1").arg(query.lastError().text());
         return false;
     }
     const bool current = query.next() && query.value(0).toLongLong() == options.gapMs
@@ -391,7 +391,7 @@ bool RetryChains::ensureBuilt(const ChainOptions &options)
 bool RetryChains::rebuild(const ChainOptions &options)
 {
     if (options.gapMs <= 0) {
-        m_error = tr("the chain gap must be positive");
+        m_error = Tr::tr("the chain gap must be positive");
         return false;
     }
     QElapsedTimer timer;
@@ -418,13 +418,13 @@ bool RetryChains::rebuild(const ChainOptions &options)
         // committing meanwhile cannot invalidate the snapshot the chains are built
         // from (and the recorded highest event id is the one they cover).
         if (sqlite3_exec(native, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
-            m_error = tr("cannot build the retry chains: %1").arg(QString::fromUtf8(sqlite3_errmsg(native)));
+            m_error = Tr::tr("cannot build the retry chains: %1").arg(QString::fromUtf8(sqlite3_errmsg(native)));
             return false;
         }
         ok = buildNative(native, options.gapMs, result, error);
     } else {
         if (!db.transaction()) {
-            m_error = tr("cannot build the retry chains: %1").arg(db.lastError().text());
+            m_error = Tr::tr("cannot build the retry chains: %1").arg(db.lastError().text());
             return false;
         }
         ok = buildPortable(db, options.gapMs, result, error);
@@ -451,13 +451,13 @@ bool RetryChains::rebuild(const ChainOptions &options)
             ok = query.exec();
         }
         if (!ok)
-            error = tr("cannot build the retry chains: %1").arg(query.lastError().text());
+            error = Tr::tr("cannot build the retry chains: %1").arg(query.lastError().text());
     }
     const bool committed = ok
         && (native ? sqlite3_exec(native, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK : db.commit());
     if (!committed) {
         if (ok)
-            error = tr("cannot build the retry chains: %1")
+            error = Tr::tr("cannot build the retry chains: %1")
                         .arg(native ? QString::fromUtf8(sqlite3_errmsg(native)) : db.lastError().text());
         if (native)
             sqlite3_exec(native, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -16,10 +16,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("RetryChains", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RetryChains)
+};
 
 // The longest chain's duration, from the build record: a chain that overlaps a
 // time range [from, to) started at or after from - longest, which turns the
@@ -136,11 +136,11 @@ std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
     query.setForwardOnly(true);
     const auto longest = longestChainMs(query);
     if (!longest) {
-        m_error = tr("cannot read the retry chains: %1").arg(query.lastError().text());
+        m_error = Tr::tr("cannot read the retry chains: %1").arg(query.lastError().text());
         return std::nullopt;
     }
     const auto fail = [&]() -> std::optional<QList<RetryChain>> {
-        m_error = tr("cannot read the retry chains: %1").arg(query.lastError().text());
+        m_error = Tr::tr("cannot read the retry chains: %1").arg(query.lastError().text());
         return std::nullopt;
     };
     // Runs one SELECT of chains and appends what it finds.
@@ -218,12 +218,12 @@ std::optional<RetryChains::Totals> RetryChains::totals(const AnalysisFilter &fil
     Totals totals;
     const auto run = [&](const sql::Fragment &statement) {
         if (!query.prepare(statement.text)) {
-            m_error = tr("cannot read the retry chains: %1").arg(query.lastError().text());
+            m_error = Tr::tr("cannot read the retry chains: %1").arg(query.lastError().text());
             return false;
         }
         sql::bind(query, statement.values);
         if (!query.exec() || !query.next()) {
-            m_error = tr("cannot read the retry chains: %1").arg(query.lastError().text());
+            m_error = Tr::tr("cannot read the retry chains: %1").arg(query.lastError().text());
             return false;
         }
         totals.chains += query.value(0).toLongLong();

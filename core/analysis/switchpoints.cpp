@@ -50,10 +50,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("SwitchPoints", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SwitchPoints)
+};
 
 struct Phase {
     bool temporary = true; // the class most of its replies had
@@ -189,7 +189,7 @@ bool runQuery(QSqlQuery &query, const sql::Fragment &statement, QString *error)
         if (query.exec())
             return true;
     }
-    return failWith(error, tr("cannot read the replies: %1").arg(query.lastError().text()));
+    return failWith(error, Tr::tr("cannot read the replies: %1").arg(query.lastError().text()));
 }
 
 AnalysisFilter seriesFilter(const AnalysisFilter &filter, const SeriesKey &key, std::int64_t fromMinute,

@@ -31,10 +31,10 @@ namespace {
 
 using topaggregate::dayMs;
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("TopLists", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(TopLists)
+};
 
 // Reasons fit in five bits: MAX(attempts * 32 + 31 - reason) picks a key's
 // reason of most attempts, the lower reason on a tie.
@@ -146,7 +146,7 @@ std::optional<QList<TopEntry>> listFromCounts(sqlite3 *db, TopListKind kind, con
 {
     const auto fail = [&](const char *what) -> std::optional<QList<TopEntry>> {
         if (error)
-            *error = tr("cannot rank the %1 (%2): %3")
+            *error = Tr::tr("cannot rank the %1 (%2): %3")
                          .arg(topListKindName(kind), QString::fromLatin1(what), QString::fromUtf8(sqlite3_errmsg(db)));
         return std::nullopt;
     };
@@ -396,13 +396,13 @@ std::optional<QList<TopEntry>> topList(Database &database, TopListKind kind, con
     query.setForwardOnly(true);
     if (!query.prepare(statement.text)) {
         if (error)
-            *error = tr("cannot rank the %1: %2").arg(topListKindName(kind), query.lastError().text());
+            *error = Tr::tr("cannot rank the %1: %2").arg(topListKindName(kind), query.lastError().text());
         return std::nullopt;
     }
     sql::bind(query, statement.values);
     if (!query.exec()) {
         if (error)
-            *error = tr("cannot rank the %1: %2").arg(topListKindName(kind), query.lastError().text());
+            *error = Tr::tr("cannot rank the %1: %2").arg(topListKindName(kind), query.lastError().text());
         return std::nullopt;
     }
     QList<TopEntry> entries;

@@ -17,10 +17,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("AnalysisText", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AnalysisText)
+};
 
 QString reasonText(ReasonClass reason)
 {
@@ -37,18 +37,18 @@ QString durationText(qint64 ms)
 {
     const qint64 s = ms / 1000;
     if (s < 120)
-        return tr("%1 s").arg(s);
+        return Tr::tr("%1 s").arg(s);
     if (s < 7200)
-        return tr("%1 min").arg(s / 60);
+        return Tr::tr("%1 min").arg(s / 60);
     if (s < 172800)
-        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-    return tr("%1 days %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+        return Tr::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return Tr::tr("%1 days %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
 QString percentText(double change)
 {
     if (!std::isfinite(change))
-        return tr("n/a");
+        return Tr::tr("n/a");
     return (change > 0 ? u"+"_s : QString()) + QString::number(change, 'f', 1) + u" %"_s;
 }
 
@@ -73,7 +73,7 @@ QString replyGist(const QString &reply)
 // "1 sender", "5 senders": the count with the word in the right number.
 QString counted(qint64 n, const char *one, const char *many)
 {
-    return n == 1 ? tr(one) : tr(many).arg(groupedNumber(n));
+    return n == 1 ? Tr::tr(one) : Tr::tr(many).arg(groupedNumber(n));
 }
 
 QString senders(qint64 n) { return counted(n, "1 sender", "%1 senders"); }
@@ -84,19 +84,19 @@ QString clients(qint64 n) { return counted(n, "1 client", "%1 clients"); }
 QString stormsText(const QList<RetryChain> &chains, const RetryChains::Totals &totals,
                    const QList<Flood> &floods, const QTimeZone &zone)
 {
-    QString out = tr("Retry chains: %1 with %2 attempts, %3 retries, amplification %4 "
+    QString out = Tr::tr("Retry chains: %1 with %2 attempts, %3 retries, amplification %4 "
                      "(attempts per chain)")
                       .arg(groupedNumber(totals.chains), groupedNumber(totals.attempts),
                            groupedNumber(totals.retries),
                            QString::number(totals.amplification, 'f', 2))
         + u"\n\n"_s;
     if (chains.isEmpty()) {
-        out += tr("No retry storms: no key was refused more than once.") + u'\n';
+        out += Tr::tr("No retry storms: no key was refused more than once.") + u'\n';
     } else {
-        out += tr("Top retry storms") + u'\n';
-        out += u"  "_s + tr("attempts").rightJustified(8) + u"  "_s + tr("first seen").leftJustified(20)
-            + tr("span").leftJustified(14) + tr("outcome").leftJustified(19)
-            + tr("reason").leftJustified(26) + tr("key") + u'\n';
+        out += Tr::tr("Top retry storms") + u'\n';
+        out += u"  "_s + Tr::tr("attempts").rightJustified(8) + u"  "_s + Tr::tr("first seen").leftJustified(20)
+            + Tr::tr("span").leftJustified(14) + Tr::tr("outcome").leftJustified(19)
+            + Tr::tr("reason").leftJustified(26) + Tr::tr("key") + u'\n';
         for (const RetryChain &c : chains) {
             const QString key = c.direction == Direction::Inbound
                 ? shown(c.clientIp, 40) + u"  "_s + shown(c.sender, 40) + u" → "_s + shown(c.recipient, 40)
@@ -110,12 +110,12 @@ QString stormsText(const QList<RetryChain> &chains, const RetryChains::Totals &t
     }
     out += u'\n';
     if (floods.isEmpty()) {
-        out += tr("Deferral floods: none") + u'\n';
+        out += Tr::tr("Deferral floods: none") + u'\n';
     } else {
-        out += tr("Deferral floods") + u'\n';
+        out += Tr::tr("Deferral floods") + u'\n';
         for (const Flood &f : floods) {
             out += u"  "_s
-                + tr("%1 – %2  %3 temporary refusals (peak %4 per bucket, %5 × the baseline of %6), "
+                + Tr::tr("%1 – %2  %3 temporary refusals (peak %4 per bucket, %5 × the baseline of %6), "
                      "mostly %7")
                       .arg(localTime(f.startMs, zone), localTime(f.endMs, zone),
                            groupedNumber(f.attempts), groupedNumber(f.peakBucketAttempts),
@@ -131,11 +131,11 @@ QString stormsText(const QList<RetryChain> &chains, const RetryChains::Totals &t
 QString switchPointsText(const QList<SwitchPoint> &points, const QTimeZone &zone)
 {
     if (points.isEmpty())
-        return tr("No switch from 4xx to 5xx was found.") + u'\n';
-    QString out = tr("Switch points (4xx → 5xx)") + u'\n';
+        return Tr::tr("No switch from 4xx to 5xx was found.") + u'\n';
+    QString out = Tr::tr("Switch points (4xx → 5xx)") + u'\n';
     for (const SwitchPoint &p : points) {
         out += u"  "_s
-            + tr("%1  %2 %3: %4 temporary before (%5 % of replies), %6 permanent after (%7 %)")
+            + Tr::tr("%1  %2 %3: %4 temporary before (%5 % of replies), %6 permanent after (%7 %)")
                   .arg(localTime(p.timeMs, zone), directionName(p.direction), reasonText(p.reason),
                        groupedNumber(p.temporaryBefore), QString::number(100 * p.shareBefore, 'f', 0),
                        groupedNumber(p.permanentAfter), QString::number(100 * p.shareAfter, 'f', 0))
@@ -146,27 +146,27 @@ QString switchPointsText(const QList<SwitchPoint> &points, const QTimeZone &zone
 
 QString beforeAfterText(const BeforeAfter &c, const QTimeZone &zone)
 {
-    QString out = tr("Before and after %1 (windows of %2 on each side)")
+    QString out = Tr::tr("Before and after %1 (windows of %2 on each side)")
                       .arg(localTime(c.timeMs, zone), durationText(c.windowMs))
         + u'\n';
-    out += u"  "_s + QString().leftJustified(24) + tr("before").rightJustified(12)
-        + tr("after").rightJustified(12) + tr("change").rightJustified(12) + u'\n';
+    out += u"  "_s + QString().leftJustified(24) + Tr::tr("before").rightJustified(12)
+        + Tr::tr("after").rightJustified(12) + Tr::tr("change").rightJustified(12) + u'\n';
     const auto row = [&](const QString &label, double before, double after, const QString &change) {
         out += u"  "_s + label.leftJustified(24) + QString::number(before, 'f', 1).rightJustified(12)
             + QString::number(after, 'f', 1).rightJustified(12) + change.rightJustified(12) + u'\n';
     };
-    row(tr("attempts per hour"), c.before.attemptsPerHour, c.after.attemptsPerHour,
+    row(Tr::tr("attempts per hour"), c.before.attemptsPerHour, c.after.attemptsPerHour,
         percentText(c.attemptsChange));
-    row(tr("distinct keys per hour"), c.before.keysPerHour, c.after.keysPerHour, percentText(c.keysChange));
-    row(tr("retries per hour"), c.before.retriesPerHour, c.after.retriesPerHour,
+    row(Tr::tr("distinct keys per hour"), c.before.keysPerHour, c.after.keysPerHour, percentText(c.keysChange));
+    row(Tr::tr("retries per hour"), c.before.retriesPerHour, c.after.retriesPerHour,
         percentText(c.retriesChange));
-    row(tr("amplification"), c.before.amplification, c.after.amplification,
+    row(Tr::tr("amplification"), c.before.amplification, c.after.amplification,
         percentText(c.amplificationChange));
-    row(tr("4xx share (%)"), 100 * c.before.temporaryShare, 100 * c.after.temporaryShare,
+    row(Tr::tr("4xx share (%)"), 100 * c.before.temporaryShare, 100 * c.after.temporaryShare,
         std::isfinite(c.temporaryShareChange)
             ? (c.temporaryShareChange > 0 ? u"+"_s : QString())
-                  + QString::number(c.temporaryShareChange, 'f', 1) + tr(" pts")
-            : tr("n/a"));
+                  + QString::number(c.temporaryShareChange, 'f', 1) + Tr::tr(" pts")
+            : Tr::tr("n/a"));
     return out;
 }
 
@@ -176,35 +176,35 @@ QString findingSentence(const Finding &f)
     switch (f.kind) {
     case Finding::Kind::TemporaryForPermanent:
         if (f.suggestedValue.isEmpty() || f.suggestedValue == f.currentValue)
-            return tr("The server answered %1%2 %3 times to %4 from %5. %6 = %7 is "
+            return Tr::tr("The server answered %1%2 %3 times to %4 from %5. %6 = %7 is "
                       "Postfix's default and is temporary on purpose: no change advised.")
                 .arg(f.currentValue, reply, groupedNumber(f.events), senders(f.distinctSenders),
                      clients(f.distinctClients), f.parameter, f.postfixDefault);
-        return tr("The server answered %1%2 %3 times to %4 from %5. Set %6 = %7 "
+        return Tr::tr("The server answered %1%2 %3 times to %4 from %5. Set %6 = %7 "
                   "(Postfix default %8): each of them would have been refused once, saving %9 retries.")
             .arg(f.currentValue, reply, groupedNumber(f.events), senders(f.distinctSenders),
                  clients(f.distinctClients), f.parameter, f.suggestedValue, f.postfixDefault,
                  groupedNumber(f.retriesSaved));
     case Finding::Kind::SoftBounceReceiving:
-        return tr("Refusals that Postfix gives with 5xx by default were answered with 4xx (%1 times, "
+        return Tr::tr("Refusals that Postfix gives with 5xx by default were answered with 4xx (%1 times, "
                   "e.g.%2): that is what soft_bounce = yes does. Set soft_bounce = no once testing "
                   "is over; it would have saved %3 retries.")
             .arg(groupedNumber(f.events), reply, groupedNumber(f.retriesSaved));
     case Finding::Kind::SoftBounceSending:
-        return tr("%1 deliveries were logged as SOFTBOUNCE: this server's own soft_bounce = yes turns "
+        return Tr::tr("%1 deliveries were logged as SOFTBOUNCE: this server's own soft_bounce = yes turns "
                   "remote refusals into retries. Set soft_bounce = no; it would have saved %2 retries.")
             .arg(groupedNumber(f.events), groupedNumber(f.retriesSaved));
     case Finding::Kind::SkipFiveXxGreeting:
-        return tr("%1 deliveries went to servers that accept no mail at all (521/556, RFC 7504)%2 and were "
+        return Tr::tr("%1 deliveries went to servers that accept no mail at all (521/556, RFC 7504)%2 and were "
                   "retried, because smtp_skip_5xx_greeting = %3 treats a 5xx greeting as temporary. "
                   "Set smtp_skip_5xx_greeting = %4 to bounce them at once, saving %5 retries.")
             .arg(groupedNumber(f.events), reply, f.currentValue, f.suggestedValue,
                  groupedNumber(f.retriesSaved));
     case Finding::Kind::Deliberate:
-        return tr("%1 %2 refusals are temporary on purpose%3: leave them.")
+        return Tr::tr("%1 %2 refusals are temporary on purpose%3: leave them.")
             .arg(groupedNumber(f.events), reasonText(f.reason), reply);
     case Finding::Kind::Backscatter:
-        return tr("%1 null-sender bounces (from=<>) to unknown users were refused, from %2: "
+        return Tr::tr("%1 null-sender bounces (from=<>) to unknown users were refused, from %2: "
                   "backscatter, as a joe-job produces.")
             .arg(groupedNumber(f.events), clients(f.distinctClients));
     }
@@ -214,18 +214,18 @@ QString findingSentence(const Finding &f)
 QString findingsText(const QList<Finding> &findings, const QTimeZone &zone)
 {
     if (findings.isEmpty())
-        return tr("Nothing to advise: no temporary refusal that looks unintended.") + u'\n';
+        return Tr::tr("Nothing to advise: no temporary refusal that looks unintended.") + u'\n';
     QString out;
     int number = 0;
     for (const Finding &f : findings) {
         out += u"%1. "_s.arg(++number) + findingSentence(f) + u'\n';
-        out += u"   "_s + tr("%1 %2, %3 – %4").arg(directionName(f.direction), reasonText(f.reason),
+        out += u"   "_s + Tr::tr("%1 %2, %3 – %4").arg(directionName(f.direction), reasonText(f.reason),
                                                  localTime(f.firstMs, zone), localTime(f.lastMs, zone));
         if (!f.exampleSender.isEmpty() || !f.exampleRecipient.isEmpty())
-            out += u"; "_s + tr("e.g. %1 → %2").arg(shown(f.exampleSender, 50), shown(f.exampleRecipient, 50));
+            out += u"; "_s + Tr::tr("e.g. %1 → %2").arg(shown(f.exampleSender, 50), shown(f.exampleRecipient, 50));
         out += u'\n';
         if (const QString caution = findingCaution(f); !caution.isEmpty())
-            out += u"   "_s + tr("Note: %1").arg(caution) + u'\n';
+            out += u"   "_s + Tr::tr("Note: %1").arg(caution) + u'\n';
         out += u'\n';
     }
     return out;

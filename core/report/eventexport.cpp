@@ -12,10 +12,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("EventExport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(EventExport)
+};
 
 QStringList eventColumns()
 {
@@ -111,7 +111,7 @@ bool exportEventsCsv(Database &database, const AnalysisFilter &filter, const QSt
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return failed(tr("cannot write the file: %1").arg(file.errorString()));
+        return failed(Tr::tr("cannot write the file: %1").arg(file.errorString()));
     CsvWriter writer(&file);
     QList<QVariant> header;
     for (const QString &column : eventColumns())
@@ -139,7 +139,7 @@ bool exportEventsCsv(Database &database, const AnalysisFilter &filter, const QSt
         });
     if (cancel && cancel->load()) {
         file.cancelWriting();
-        return failed(tr("the export was cancelled"));
+        return failed(Tr::tr("the export was cancelled"));
     }
     if (!read) {
         file.cancelWriting();
@@ -148,10 +148,10 @@ bool exportEventsCsv(Database &database, const AnalysisFilter &filter, const QSt
     if (!writer.ok()) {
         const QString reason = file.errorString();
         file.cancelWriting();
-        return failed(tr("cannot write the file: %1").arg(reason));
+        return failed(Tr::tr("cannot write the file: %1").arg(reason));
     }
     if (!file.commit())
-        return failed(tr("cannot write the file: %1").arg(file.errorString()));
+        return failed(Tr::tr("cannot write the file: %1").arg(file.errorString()));
     if (progress)
         progress(done, done);
     return true;

@@ -8,10 +8,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("FindingText", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FindingText)
+};
 
 QString reasonText(ReasonClass reason)
 {
@@ -81,16 +81,16 @@ QString findingSetting(const Finding &finding)
 QString findingAdvice(const Finding &finding)
 {
     if (const QString setting = findingSetting(finding); !setting.isEmpty())
-        return tr("Set %1").arg(setting);
+        return Tr::tr("Set %1").arg(setting);
     switch (finding.kind) {
     case Finding::Kind::TemporaryForPermanent:
         if (!finding.parameter.isEmpty())
-            return tr("Leave %1 as it is").arg(finding.parameter);
-        return tr("Leave %1 as it is").arg(reasonText(finding.reason));
+            return Tr::tr("Leave %1 as it is").arg(finding.parameter);
+        return Tr::tr("Leave %1 as it is").arg(reasonText(finding.reason));
     case Finding::Kind::Deliberate:
-        return tr("Leave %1 as it is: temporary on purpose").arg(reasonText(finding.reason));
+        return Tr::tr("Leave %1 as it is: temporary on purpose").arg(reasonText(finding.reason));
     case Finding::Kind::Backscatter:
-        return tr("No setting to change: backscatter");
+        return Tr::tr("No setting to change: backscatter");
     default:
         return QString();
     }

@@ -14,20 +14,20 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("SummaryText", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SummaryText)
+};
 
 QString durationText(qint64 ms)
 {
     const qint64 minutes = ms / 60000;
     if (minutes < 60)
-        return tr("%1 min").arg(minutes);
+        return Tr::tr("%1 min").arg(minutes);
     const qint64 hours = minutes / 60;
     if (hours < 48)
-        return tr("%1 h %2 min").arg(hours).arg(minutes % 60);
-    return tr("%1 days %2 h").arg(hours / 24).arg(hours % 24);
+        return Tr::tr("%1 h %2 min").arg(hours).arg(minutes % 60);
+    return Tr::tr("%1 days %2 h").arg(hours / 24).arg(hours % 24);
 }
 
 QString percentOf(qint64 part, qint64 whole)
@@ -60,33 +60,33 @@ QString summaryText(const Summary &s)
         out += label.leftJustified(16) + value + u'\n';
     };
     if (s.firstTimeMs && s.lastTimeMs) {
-        line(tr("Time span"), utcText(*s.firstTimeMs) + u" — "_s + utcText(*s.lastTimeMs) + u" ("_s
+        line(Tr::tr("Time span"), utcText(*s.firstTimeMs) + u" — "_s + utcText(*s.lastTimeMs) + u" ("_s
                                   + durationText(*s.lastTimeMs - *s.firstTimeMs) + u')');
     } else {
-        line(tr("Time span"), tr("no events"));
+        line(Tr::tr("Time span"), Tr::tr("no events"));
     }
     QStringList hosts;
     for (const QString &host : s.hosts)
         hosts << terminalSafe(host);
-    line(tr("Hosts"), hosts.isEmpty() ? tr("none") : hosts.join(u", "_s));
-    line(tr("Logs"), groupedNumber(s.sources));
-    line(tr("Lines read"), groupedNumber(s.linesRead));
-    line(tr("Recognised"), groupedNumber(s.events) + u"  ("_s + percentOf(s.events, s.linesRead)
+    line(Tr::tr("Hosts"), hosts.isEmpty() ? Tr::tr("none") : hosts.join(u", "_s));
+    line(Tr::tr("Logs"), groupedNumber(s.sources));
+    line(Tr::tr("Lines read"), groupedNumber(s.linesRead));
+    line(Tr::tr("Recognised"), groupedNumber(s.events) + u"  ("_s + percentOf(s.events, s.linesRead)
                                + u')');
-    line(tr("Ignored"), groupedNumber(s.ignored) + u"  ("_s
-                            + tr("%1 not from Postfix").arg(groupedNumber(s.foreignLines)) + u')');
-    line(tr("Not understood"), groupedNumber(s.notUnderstood) + u"  ("_s
+    line(Tr::tr("Ignored"), groupedNumber(s.ignored) + u"  ("_s
+                            + Tr::tr("%1 not from Postfix").arg(groupedNumber(s.foreignLines)) + u')');
+    line(Tr::tr("Not understood"), groupedNumber(s.notUnderstood) + u"  ("_s
                                    + percentOf(s.notUnderstood, s.linesRead) + u')');
     if (s.truncatedLines > 0)
-        line(tr("Overlong"), tr("%1 lines cut at 64 KiB").arg(groupedNumber(s.truncatedLines)));
+        line(Tr::tr("Overlong"), Tr::tr("%1 lines cut at 64 KiB").arg(groupedNumber(s.truncatedLines)));
 
-    out += u'\n' + tr("Events by direction, kind, code class and reason") + u'\n';
+    out += u'\n' + Tr::tr("Events by direction, kind, code class and reason") + u'\n';
     if (s.cells.isEmpty())
-        out += u"  "_s + tr("none") + u'\n';
+        out += u"  "_s + Tr::tr("none") + u'\n';
     else
-        out += u"  "_s + tr("direction").leftJustified(10) + tr("kind").leftJustified(16)
-            + tr("class").leftJustified(7) + tr("reason").leftJustified(28)
-            + tr("events").rightJustified(12) + u'\n';
+        out += u"  "_s + Tr::tr("direction").leftJustified(10) + Tr::tr("kind").leftJustified(16)
+            + Tr::tr("class").leftJustified(7) + Tr::tr("reason").leftJustified(28)
+            + Tr::tr("events").rightJustified(12) + u'\n';
     for (const SummaryCell &cell : s.cells) {
         const std::string_view reason = reasonClassName(cell.reason);
         out += u"  "_s + directionName(cell.direction).leftJustified(10)
@@ -98,7 +98,7 @@ QString summaryText(const Summary &s)
 
     if (!s.samples.isEmpty()) {
         out += u'\n'
-            + tr("Lines not understood (first %1 of %2)")
+            + Tr::tr("Lines not understood (first %1 of %2)")
                   .arg(s.samples.size())
                   .arg(groupedNumber(s.notUnderstood))
             + u'\n';

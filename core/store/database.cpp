@@ -64,10 +64,10 @@ QStringList statementsOf(const QString &script)
     return statements;
 }
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Database", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Database)
+};
 
 } // namespace
 
@@ -108,17 +108,17 @@ bool Database::open(Mode mode)
 {
     const QFileInfo info(m_path);
     if (info.exists() && info.isDir())
-        return fail(tr("it is a directory, not a database file"));
+        return fail(Tr::tr("it is a directory, not a database file"));
     if (!info.exists() && mode == Mode::ReadOnly)
-        return fail(tr("the database does not exist (import a log first)"));
+        return fail(Tr::tr("the database does not exist (import a log first)"));
     if (info.exists() && info.size() > 0) {
         // SQLite accepts any file at open time and fails on the first query; a
         // look at the header gives a clearer message and touches nothing.
         QFile file(m_path);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(tr("cannot read it: %1").arg(file.errorString()));
+            return fail(Tr::tr("cannot read it: %1").arg(file.errorString()));
         if (!file.read(16).startsWith(QByteArrayLiteral("SQLite format 3")))
-            return fail(tr("it is not a Rejectscope database (not an SQLite file); "
+            return fail(Tr::tr("it is not a Rejectscope database (not an SQLite file); "
                            "choose another file name"));
     }
 
@@ -129,7 +129,7 @@ bool Database::open(Mode mode)
     else
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
     if (!db.open())
-        return fail(tr("cannot open it: %1").arg(db.lastError().text()));
+        return fail(Tr::tr("cannot open it: %1").arg(db.lastError().text()));
 
     bool isEmpty = false;
     if (!checkOwnership(isEmpty))
@@ -140,11 +140,11 @@ bool Database::open(Mode mode)
         // WAL lets the GUI read while an import writes; NORMAL sync is safe with WAL
         // (a crash loses at most the last transactions, never consistency).
         if (!query.exec(u"PRAGMA journal_mode=WAL"_s) || !query.exec(u"PRAGMA synchronous=NORMAL"_s))
-            return fail(tr("cannot prepare it for writing: %1").arg(query.lastError().text()));
+            return fail(Tr::tr("cannot prepare it for writing: %1").arg(query.lastError().text()));
         if (!migrate() || !ensureEventIndexes())
             return false;
     } else if (schemaVersion() != currentSchemaVersion()) {
-        return fail(tr("its schema is version %1; open it for writing once to upgrade it")
+        return fail(Tr::tr("its schema is version %1; open it for writing once to upgrade it")
                         .arg(schemaVersion()));
     }
     query.exec(u"PRAGMA temp_store=MEMORY"_s);
@@ -156,15 +156,15 @@ bool Database::checkOwnership(bool &isEmpty)
 {
     QSqlQuery query(connection());
     if (!query.exec(u"PRAGMA application_id"_s) || !query.next())
-        return fail(tr("it is not a Rejectscope database: %1").arg(query.lastError().text()));
+        return fail(Tr::tr("it is not a Rejectscope database: %1").arg(query.lastError().text()));
     const int appId = query.value(0).toInt();
     if (!query.exec(u"SELECT count(*) FROM sqlite_master"_s) || !query.next())
-        return fail(tr("it is not a Rejectscope database: %1").arg(query.lastError().text()));
+        return fail(Tr::tr("it is not a Rejectscope database: %1").arg(query.lastError().text()));
     isEmpty = query.value(0).toInt() == 0;
     if (!isEmpty && appId != applicationId)
-        return fail(tr("it is an SQLite database of another program; choose another file name"));
+        return fail(Tr::tr("it is an SQLite database of another program; choose another file name"));
     if (schemaVersion() > currentSchemaVersion())
-        return fail(tr("it was written by a newer Rejectscope (schema %1, this one knows %2)")
+        return fail(Tr::tr("it was written by a newer Rejectscope (schema %1, this one knows %2)")
                         .arg(schemaVersion())
                         .arg(currentSchemaVersion()));
     return true;
@@ -176,16 +176,16 @@ bool Database::migrate()
     for (int version = schemaVersion(); version < currentSchemaVersion(); ++version) {
         QFile file(migrationFiles().at(version));
         if (!file.open(QIODevice::ReadOnly))
-            return fail(tr("the schema resource %1 is missing").arg(file.fileName()));
+            return fail(Tr::tr("the schema resource %1 is missing").arg(file.fileName()));
         const QString script = QString::fromUtf8(file.readAll());
         if (!db.transaction())
-            return fail(tr("cannot start the schema upgrade: %1").arg(db.lastError().text()));
+            return fail(Tr::tr("cannot start the schema upgrade: %1").arg(db.lastError().text()));
         QSqlQuery query(db);
         for (const QString &statement : statementsOf(script)) {
             if (!query.exec(statement)) {
                 const QString why = query.lastError().text();
                 db.rollback();
-                return fail(tr("the schema upgrade to version %1 failed: %2").arg(version + 1).arg(why));
+                return fail(Tr::tr("the schema upgrade to version %1 failed: %2").arg(version + 1).arg(why));
             }
         }
         // PRAGMA takes no bound parameters; the values are our own integers.
@@ -193,7 +193,7 @@ bool Database::migrate()
             || !query.exec(u"PRAGMA application_id=%1"_s.arg(applicationId)) || !db.commit()) {
             const QString why = query.lastError().text();
             db.rollback();
-            return fail(tr("the schema upgrade to version %1 failed: %2").arg(version + 1).arg(why));
+            return fail(Tr::tr("the schema upgrade to version %1 failed: %2").arg(version + 1).arg(why));
         }
     }
     return true;
@@ -203,11 +203,11 @@ bool Database::runScript(const QString &resource)
 {
     QFile file(resource);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("the schema resource %1 is missing").arg(resource));
+        return fail(Tr::tr("the schema resource %1 is missing").arg(resource));
     QSqlQuery query(connection());
     for (const QString &statement : statementsOf(QString::fromUtf8(file.readAll()))) {
         if (!query.exec(statement))
-            return fail(tr("cannot build the indexes: %1").arg(query.lastError().text()));
+            return fail(Tr::tr("cannot build the indexes: %1").arg(query.lastError().text()));
     }
     return true;
 }
@@ -221,14 +221,14 @@ bool Database::dropEventIndexes()
 {
     QFile file(u":/rejectscope/schema/event-indexes.sql"_s);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("the schema resource %1 is missing").arg(file.fileName()));
+        return fail(Tr::tr("the schema resource %1 is missing").arg(file.fileName()));
     static const QRegularExpression name(u"CREATE INDEX IF NOT EXISTS (\\w+)"_s);
     QSqlQuery query(connection());
     auto it = name.globalMatch(QString::fromUtf8(file.readAll()));
     while (it.hasNext()) {
         // Index names come from our own resource, never from input.
         if (!query.exec(u"DROP INDEX IF EXISTS "_s + it.next().captured(1)))
-            return fail(tr("cannot drop an index: %1").arg(query.lastError().text()));
+            return fail(Tr::tr("cannot drop an index: %1").arg(query.lastError().text()));
     }
     return true;
 }

@@ -16,10 +16,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("DatabaseFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DatabaseFile)
+};
 
 } // namespace
 
@@ -39,7 +39,7 @@ bool saveDatabaseCopy(Database &database, const QString &path, QString *error)
 {
     const QFileInfo target(path);
     if (target.absoluteFilePath() == QFileInfo(database.path()).absoluteFilePath()) {
-        *error = tr("This is the database that is open.");
+        *error = Tr::tr("This is the database that is open.");
         return false;
     }
     // A free name in the target's folder, so the final rename stays on one file system.
@@ -47,7 +47,7 @@ bool saveDatabaseCopy(Database &database, const QString &path, QString *error)
     {
         QTemporaryFile placeholder(target.absolutePath() + u"/.rejectscope-copy-XXXXXX.db"_s);
         if (!placeholder.open()) {
-            *error = tr("Cannot write in %1: %2").arg(target.absolutePath(), placeholder.errorString());
+            *error = Tr::tr("Cannot write in %1: %2").arg(target.absolutePath(), placeholder.errorString());
             return false;
         }
         temporary = placeholder.fileName();
@@ -59,17 +59,17 @@ bool saveDatabaseCopy(Database &database, const QString &path, QString *error)
     }
     query.addBindValue(temporary);
     if (!query.exec()) {
-        *error = tr("The copy failed: %1").arg(query.lastError().text());
+        *error = Tr::tr("The copy failed: %1").arg(query.lastError().text());
         QFile::remove(temporary);
         return false;
     }
     if (target.exists() && !QFile::remove(path)) {
-        *error = tr("%1 could not be replaced.").arg(path);
+        *error = Tr::tr("%1 could not be replaced.").arg(path);
         QFile::remove(temporary);
         return false;
     }
     if (!QFile::rename(temporary, path)) {
-        *error = tr("The copy could not be named %1.").arg(path);
+        *error = Tr::tr("The copy could not be named %1.").arg(path);
         QFile::remove(temporary);
         return false;
     }

@@ -14,7 +14,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QResource>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -198,7 +197,8 @@ void TestTranslation::initTestCase()
     // Before the first settings() call: its QSettings reads XDG_CONFIG_HOME once.
     qputenv("XDG_CONFIG_HOME", m_dir.filePath(u"config"_s).toUtf8());
     qputenv("XDG_DATA_HOME", m_dir.filePath(u"data"_s).toUtf8());
-    QStandardPaths::setTestModeEnabled(true);
+    // No QStandardPaths test mode: it would put the settings in ~/.qttest, shared.
+    QVERIFY2(settings().fileName().startsWith(m_dir.path()), qPrintable(settings().fileName()));
 
     QString error;
     m_messages = readTs(tsPath(), &error);

@@ -15,10 +15,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("AdvisorPanel", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AdvisorPanel)
+};
 
 QString signedFigure(double value)
 {
@@ -74,12 +74,12 @@ QString windowLengthText(std::int64_t ms)
 {
     const qint64 s = ms / 1000;
     if (s < 120)
-        return tr("%1 s").arg(s);
+        return Tr::tr("%1 s").arg(s);
     if (s < 7200)
-        return tr("%1 min").arg(s / 60);
+        return Tr::tr("%1 min").arg(s / 60);
     if (s < 172800)
-        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-    return tr("%1 days %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+        return Tr::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return Tr::tr("%1 days %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
 QString countText(std::int64_t n)
@@ -98,14 +98,14 @@ QString percentChangeText(double change)
 {
     if (!std::isfinite(change))
         return u"\u2014"_s;
-    return tr("%1 %").arg(signedFigure(change));
+    return Tr::tr("%1 %").arg(signedFigure(change));
 }
 
 QString pointsChangeText(double change)
 {
     if (!std::isfinite(change))
         return u"\u2014"_s;
-    return tr("%1 pts").arg(signedFigure(change));
+    return Tr::tr("%1 pts").arg(signedFigure(change));
 }
 
 } // namespace rejectscope

@@ -158,17 +158,15 @@ QList<TimeTick> timeTicks(std::int64_t fromMs, std::int64_t toMs, const QTimeZon
 QString durationText(std::int64_t ms)
 {
     // Spelled out per unit so that lupdate sees each plural form.
-    if (ms >= Day && ms % Day == 0)
-        return QCoreApplication::translate("rejectscope::TimelineChart", "%n day(s)", nullptr,
-                                           int(ms / Day));
-    if (ms >= Hour && ms % Hour == 0)
-        return QCoreApplication::translate("rejectscope::TimelineChart", "%n h", nullptr,
-                                           int(ms / Hour));
-    if (ms >= Minute && ms % Minute == 0)
-        return QCoreApplication::translate("rejectscope::TimelineChart", "%n min", nullptr,
-                                           int(ms / Minute));
-    return QCoreApplication::translate("rejectscope::TimelineChart", "%n s", nullptr,
-                                       int(std::max<std::int64_t>(1, ms / Second)));
+    // The counts are variables: Qt 6.4's lupdate hangs on an expression there.
+    if (const int days = int(ms / Day); ms >= Day && ms % Day == 0)
+        return QCoreApplication::translate("rejectscope::TimelineChart", "%n day(s)", nullptr, days);
+    if (const int hours = int(ms / Hour); ms >= Hour && ms % Hour == 0)
+        return QCoreApplication::translate("rejectscope::TimelineChart", "%n h", nullptr, hours);
+    if (const int minutes = int(ms / Minute); ms >= Minute && ms % Minute == 0)
+        return QCoreApplication::translate("rejectscope::TimelineChart", "%n min", nullptr, minutes);
+    const int seconds = int(std::max<std::int64_t>(1, ms / Second));
+    return QCoreApplication::translate("rejectscope::TimelineChart", "%n s", nullptr, seconds);
 }
 
 } // namespace rejectscope

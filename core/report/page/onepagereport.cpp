@@ -25,10 +25,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("OnePageReport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(OnePageReport)
+};
 
 // The document is laid out in CSS pixels (96 per inch), whatever the printer's
 // resolution, so that point sizes and the chart's width mean the same in the HTML
@@ -44,7 +44,7 @@ double mmToCss(double mm)
 
 QString saveError(const QString &path, const QString &reason)
 {
-    return tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), reason);
+    return Tr::tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), reason);
 }
 
 // The chart as the PDF embeds it: rendered at print resolution for its place on the page.
@@ -138,7 +138,7 @@ bool writeReportPdf(const QString &path, const Overview &overview, const ReportC
         QPainter painter;
         if (!painter.begin(&writer)) {
             if (error)
-                *error = saveError(path, tr("the PDF writer did not start"));
+                *error = saveError(path, Tr::tr("the PDF writer did not start"));
             return false;
         }
         const double scale = double(writer.resolution()) / cssDpi;
@@ -165,7 +165,7 @@ bool writeReportPdf(const QString &path, const Overview &overview, const ReportC
                                 textCss.width() * scale, mmToCss(4) * scale);
             painter.drawText(footer, Qt::AlignLeft | Qt::AlignBottom, reportFooterText(context));
             painter.drawText(footer, Qt::AlignRight | Qt::AlignBottom,
-                             tr("page %1 of %2").arg(page + 1).arg(pages));
+                             Tr::tr("page %1 of %2").arg(page + 1).arg(pages));
             painter.restore();
         }
         painter.end();

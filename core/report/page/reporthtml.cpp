@@ -18,10 +18,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("OnePageReport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(OnePageReport)
+};
 
 // Log text as HTML text: control and bidi characters made visible first, then
 // escaped, so nothing a stranger wrote can become markup or hide itself.
@@ -54,18 +54,18 @@ QString durationText(std::int64_t ms)
 {
     const std::int64_t s = ms / 1000;
     if (s < 120)
-        return tr("%1 s").arg(s);
+        return Tr::tr("%1 s").arg(s);
     if (s < 7200)
-        return tr("%1 min").arg(s / 60);
+        return Tr::tr("%1 min").arg(s / 60);
     if (s < 172800)
-        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-    return tr("%1 days %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+        return Tr::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return Tr::tr("%1 days %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
 QString decimal(double value, int digits = 1)
 {
     if (!std::isfinite(value))
-        return tr("n/a");
+        return Tr::tr("n/a");
     return QString::number(value, 'f', digits);
 }
 
@@ -74,7 +74,7 @@ QString decimal(double value, int digits = 1)
 QString changeCell(double change, const QString &unit)
 {
     if (!std::isfinite(change))
-        return u"<td class=\"n muted\">"_s + tr("n/a") + u"</td>"_s;
+        return u"<td class=\"n muted\">"_s + Tr::tr("n/a") + u"</td>"_s;
     const QString sign = change > 0.05 ? u"+"_s : (change < -0.05 ? u"\u2212"_s : QString());
     const QString cls = change > 0.05 ? u"up"_s : (change < -0.05 ? u"down"_s : u"muted"_s);
     return u"<td class=\"n %1\">%2%3%4</td>"_s.arg(cls, sign, QString::number(std::abs(change), 'f', 1), unit);
@@ -150,9 +150,9 @@ Sums sumsOf(const Overview &overview)
 
 QString headerHtml(const Overview &overview, const ReportContext &context)
 {
-    const QString title = context.title.isEmpty() ? tr("Postfix rejections and retries") : context.title;
+    const QString title = context.title.isEmpty() ? Tr::tr("Postfix rejections and retries") : context.title;
     QString html = u"<h1>%1</h1>"_s.arg(esc(title));
-    QString span = tr("%1 – %2 (%3), %4")
+    QString span = Tr::tr("%1 – %2 (%3), %4")
                        .arg(timeText(overview.spanFromMs, context.zone), timeText(overview.spanToMs, context.zone),
                             zoneText(context.zone), durationText(overview.spanToMs - overview.spanFromMs));
     html += u"<p class=\"sub\">"_s + span.toHtmlEscaped();
@@ -160,7 +160,7 @@ QString headerHtml(const Overview &overview, const ReportContext &context)
         QStringList names;
         for (const QString &source : context.sources)
             names << esc(source, 60);
-        html += u"<br>"_s + tr("Logs: %1").arg(names.join(u", "_s));
+        html += u"<br>"_s + Tr::tr("Logs: %1").arg(names.join(u", "_s));
     }
     html += u"</p>"_s;
     return html;
@@ -171,14 +171,14 @@ QString leadHtml(const Overview &overview)
     const Sums sums = sumsOf(overview);
     const std::int64_t refused = sums.temporary + sums.permanent;
     if (refused == 0)
-        return u"<p class=\"lead\">"_s + tr("No refusal in this period.").toHtmlEscaped() + u"</p>"_s;
-    QString text = tr("%1 refusals: %2 temporary (4xx: the other side tries again), %3 permanent "
+        return u"<p class=\"lead\">"_s + Tr::tr("No refusal in this period.").toHtmlEscaped() + u"</p>"_s;
+    QString text = Tr::tr("%1 refusals: %2 temporary (4xx: the other side tries again), %3 permanent "
                       "(5xx: it gives up); %4 attempts were retries.")
                        .arg(groupedNumber(refused), groupedNumber(sums.temporary), groupedNumber(sums.permanent),
                             groupedNumber(overview.totals.retries));
     if (!overview.floods.isEmpty())
-        text += u' ' + (overview.floods.size() == 1 ? tr("There was 1 deferral flood.")
-                                                     : tr("There were %1 deferral floods.")
+        text += u' ' + (overview.floods.size() == 1 ? Tr::tr("There was 1 deferral flood.")
+                                                     : Tr::tr("There were %1 deferral floods.")
                                                            .arg(groupedNumber(overview.floods.size())));
     return u"<p class=\"lead\">"_s + text.toHtmlEscaped() + u"</p>"_s;
 }
@@ -187,13 +187,13 @@ QString figuresHtml(const Overview &overview)
 {
     const Sums sums = sumsOf(overview);
     QString html = u"<table class=\"figures\" width=\"100%\" cellspacing=\"3\" cellpadding=\"0\"><tr>"_s;
-    html += figureCell(groupedNumber(sums.temporary), tr("4xx temporary"));
-    html += figureCell(groupedNumber(sums.permanent), tr("5xx permanent"));
-    html += figureCell(groupedNumber(sums.accepted), tr("accepted"));
-    html += figureCell(groupedNumber(overview.totals.chains), tr("retry chains"));
-    html += figureCell(groupedNumber(overview.totals.retries), tr("retries"));
-    html += figureCell(decimal(overview.totals.amplification, 2), tr("attempts per chain"));
-    html += figureCell(groupedNumber(overview.floods.size()), tr("deferral floods"));
+    html += figureCell(groupedNumber(sums.temporary), Tr::tr("4xx temporary"));
+    html += figureCell(groupedNumber(sums.permanent), Tr::tr("5xx permanent"));
+    html += figureCell(groupedNumber(sums.accepted), Tr::tr("accepted"));
+    html += figureCell(groupedNumber(overview.totals.chains), Tr::tr("retry chains"));
+    html += figureCell(groupedNumber(overview.totals.retries), Tr::tr("retries"));
+    html += figureCell(decimal(overview.totals.amplification, 2), Tr::tr("attempts per chain"));
+    html += figureCell(groupedNumber(overview.floods.size()), Tr::tr("deferral floods"));
     html += u"</tr></table>"_s;
     return html;
 }
@@ -203,30 +203,30 @@ QString comparisonCard(const MomentComparison &c, const QTimeZone &zone)
     const BeforeAfter &f = c.figures;
     QString title = c.label;
     if (title.isEmpty() && c.switchPoint)
-        title = tr("%1: 4xx → 5xx").arg(reasonText(c.switchPoint->reason));
+        title = Tr::tr("%1: 4xx → 5xx").arg(reasonText(c.switchPoint->reason));
     if (c.origin == MomentComparison::Origin::Marker)
-        title = tr("Marker: %1").arg(title);
+        title = Tr::tr("Marker: %1").arg(title);
     QString html = u"<p class=\"card\">%1</p>"_s.arg(esc(title, 56));
     const QString moment = QDateTime::fromMSecsSinceEpoch(c.timeMs, zone).toString(u"HH:mm:ss"_s);
     html += u"<table class=\"data\" width=\"100%\" cellspacing=\"0\"><tr><th class=\"sub\">%1</th>"
             "<th class=\"n\">%2</th><th class=\"n\">%3</th><th class=\"n\">%4</th></tr>"_s.arg(
-                tr("%1 ± %2").arg(moment, durationText(f.windowMs)).toHtmlEscaped(), tr("before"), tr("after"),
-                tr("change"));
+                Tr::tr("%1 ± %2").arg(moment, durationText(f.windowMs)).toHtmlEscaped(), Tr::tr("before"), Tr::tr("after"),
+                Tr::tr("change"));
     const auto row = [&](const QString &label, double before, double after, const QString &changeCellHtml,
                          int digits) {
         html += u"<tr><td>%1</td><td class=\"n\">%2</td><td class=\"n\">%3</td>%4</tr>"_s.arg(
             label.toHtmlEscaped(), decimal(before, digits), decimal(after, digits), changeCellHtml);
     };
-    row(tr("attempts per hour"), f.before.attemptsPerHour, f.after.attemptsPerHour,
+    row(Tr::tr("attempts per hour"), f.before.attemptsPerHour, f.after.attemptsPerHour,
         changeCell(f.attemptsChange, u" %"_s), 1);
-    row(tr("distinct keys per hour"), f.before.keysPerHour, f.after.keysPerHour, changeCell(f.keysChange, u" %"_s),
+    row(Tr::tr("distinct keys per hour"), f.before.keysPerHour, f.after.keysPerHour, changeCell(f.keysChange, u" %"_s),
         1);
-    row(tr("retries per hour"), f.before.retriesPerHour, f.after.retriesPerHour,
+    row(Tr::tr("retries per hour"), f.before.retriesPerHour, f.after.retriesPerHour,
         changeCell(f.retriesChange, u" %"_s), 1);
-    row(tr("attempts per key"), f.before.amplification, f.after.amplification,
+    row(Tr::tr("attempts per key"), f.before.amplification, f.after.amplification,
         changeCell(f.amplificationChange, u" %"_s), 2);
-    row(tr("4xx share (%)"), 100 * f.before.temporaryShare, 100 * f.after.temporaryShare,
-        changeCell(f.temporaryShareChange, tr(" pts")), 1);
+    row(Tr::tr("4xx share (%)"), 100 * f.before.temporaryShare, 100 * f.after.temporaryShare,
+        changeCell(f.temporaryShareChange, Tr::tr(" pts")), 1);
     html += u"</table>"_s;
     return html;
 }
@@ -236,7 +236,7 @@ QString comparisonsHtml(const Overview &overview, const ReportContext &context)
     const QList<MomentComparison> shown = reportComparisons(overview);
     if (shown.isEmpty())
         return QString();
-    QString html = u"<h2>%1</h2>"_s.arg(tr("Before and after"));
+    QString html = u"<h2>%1</h2>"_s.arg(Tr::tr("Before and after"));
     html += u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\">"_s;
     for (qsizetype i = 0; i < shown.size(); i += 2) {
         html += u"<tr><td width=\"48%\" valign=\"top\">"_s + comparisonCard(shown.at(i), context.zone)
@@ -258,16 +258,16 @@ QString comparisonsHtml(const Overview &overview, const ReportContext &context)
     }
     if (!others.isEmpty())
         html += u"<p class=\"note\">"_s
-            + tr("Also compared (before-after.csv): %1.").toHtmlEscaped().arg(others.join(u"; "_s))
+            + Tr::tr("Also compared (before-after.csv): %1.").toHtmlEscaped().arg(others.join(u"; "_s))
             + u"</p>"_s;
     return html;
 }
 
 QString findingsHtml(const Overview &overview, const ReportContext &context)
 {
-    QString html = u"<h2>%1</h2>"_s.arg(tr("What to change"));
+    QString html = u"<h2>%1</h2>"_s.arg(Tr::tr("What to change"));
     if (overview.findings.isEmpty())
-        return html + u"<p>"_s + tr("Nothing to advise: no temporary refusal that looks unintended.").toHtmlEscaped()
+        return html + u"<p>"_s + Tr::tr("Nothing to advise: no temporary refusal that looks unintended.").toHtmlEscaped()
             + u"</p>"_s;
     int number = 0;
     for (const Finding &f : overview.findings) {
@@ -282,12 +282,12 @@ QString findingsHtml(const Overview &overview, const ReportContext &context)
         html += u"<p><span class=\"advice\">%1. %2.</span> %3"_s.arg(number).arg(advice,
                                                                         esc(findingSentence(f)));
         if (const QString caution = findingCaution(f); !caution.isEmpty())
-            html += u"<br><span class=\"note\">"_s + esc(tr("Note: %1").arg(caution)) + u"</span>"_s;
+            html += u"<br><span class=\"note\">"_s + esc(Tr::tr("Note: %1").arg(caution)) + u"</span>"_s;
         html += u"</p>"_s;
     }
     if (overview.findings.size() > number)
         html += u"<p class=\"note\">"_s
-            + tr("%1 more findings are in findings.csv.").arg(overview.findings.size() - number).toHtmlEscaped()
+            + Tr::tr("%1 more findings are in findings.csv.").arg(overview.findings.size() - number).toHtmlEscaped()
             + u"</p>"_s;
     return html;
 }
@@ -296,22 +296,22 @@ QString outcomeText(ChainOutcome outcome)
 {
     switch (outcome) {
     case ChainOutcome::Accepted:
-        return tr("accepted");
+        return Tr::tr("accepted");
     case ChainOutcome::RejectedForGood:
-        return tr("refused for good");
+        return Tr::tr("refused for good");
     case ChainOutcome::Expired:
-        return tr("expired");
+        return Tr::tr("expired");
     case ChainOutcome::StillRetrying:
-        return tr("still retrying");
+        return Tr::tr("still retrying");
     case ChainOutcome::GaveUp:
-        return tr("gave up");
+        return Tr::tr("gave up");
     }
     return QString();
 }
 
 QString stormsHtml(const Overview &overview, const ReportContext &context)
 {
-    QString html = u"<h2>%1</h2>"_s.arg(tr("Top retry storms"));
+    QString html = u"<h2>%1</h2>"_s.arg(Tr::tr("Top retry storms"));
     QList<RetryChain> storms;
     for (const RetryChain &c : overview.storms) {
         if (storms.size() >= context.maxStorms)
@@ -322,11 +322,11 @@ QString stormsHtml(const Overview &overview, const ReportContext &context)
     const QString timeFormat = overview.spanToMs - overview.spanFromMs <= 24 * 3600'000LL ? u"HH:mm"_s
                                                                                          : u"MM-dd HH:mm"_s;
     if (storms.isEmpty())
-        return html + u"<p>"_s + tr("No key was refused more than once.").toHtmlEscaped() + u"</p>"_s;
+        return html + u"<p>"_s + Tr::tr("No key was refused more than once.").toHtmlEscaped() + u"</p>"_s;
     html += u"<table class=\"data\" width=\"100%\" cellspacing=\"0\"><tr><th class=\"n\">%1</th>"
             "<th>%2</th><th class=\"n\">%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</th></tr>"_s.arg(
-                tr("attempts"), tr("first seen"), tr("for"), tr("outcome"), tr("reason"), tr("client / queue id"),
-                tr("sender → recipient"));
+                Tr::tr("attempts"), Tr::tr("first seen"), Tr::tr("for"), Tr::tr("outcome"), Tr::tr("reason"), Tr::tr("client / queue id"),
+                Tr::tr("sender → recipient"));
     for (const RetryChain &c : storms) {
         const QString origin = c.direction == Direction::Inbound ? esc(c.clientIp, 18) : esc(c.queueId, 18);
         const QString key = u"%1 → %2"_s.arg(esc(c.sender, 21), esc(c.recipient, 21));
@@ -344,10 +344,10 @@ QString stormsHtml(const Overview &overview, const ReportContext &context)
 QString topTable(const QString &heading, const QList<TopEntry> &entries, int limit)
 {
     QString html = u"<table class=\"data\" width=\"100%\" cellspacing=\"0\"><tr><th>%1</th><th class=\"n\">%2</th>"
-                   "<th class=\"n\">%3</th><th class=\"n\">%4</th></tr>"_s.arg(heading.toHtmlEscaped(), tr("attempts"),
-                                                                               tr("4xx"), tr("5xx"));
+                   "<th class=\"n\">%3</th><th class=\"n\">%4</th></tr>"_s.arg(heading.toHtmlEscaped(), Tr::tr("attempts"),
+                                                                               Tr::tr("4xx"), Tr::tr("5xx"));
     if (entries.isEmpty())
-        html += u"<tr><td class=\"muted\">%1</td><td></td><td></td><td></td></tr>"_s.arg(tr("none").toHtmlEscaped());
+        html += u"<tr><td class=\"muted\">%1</td><td></td><td></td><td></td></tr>"_s.arg(Tr::tr("none").toHtmlEscaped());
     for (qsizetype i = 0; i < entries.size() && i < limit; ++i) {
         const TopEntry &e = entries.at(i);
         html += u"<tr><td class=\"key\">%1</td><td class=\"n\">%2</td><td class=\"n\">%3</td>"
@@ -362,11 +362,11 @@ QString topTable(const QString &heading, const QList<TopEntry> &entries, int lim
 QString topListsHtml(const Overview &overview)
 {
     constexpr int limit = 4;
-    QString html = u"<h2>%1</h2>"_s.arg(tr("Refused most"));
+    QString html = u"<h2>%1</h2>"_s.arg(Tr::tr("Refused most"));
     html += u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"49%\" valign=\"top\">"_s;
-    html += topTable(tr("Clients and relays"), overview.topClients, limit);
+    html += topTable(Tr::tr("Clients and relays"), overview.topClients, limit);
     html += u"</td><td width=\"2%\"></td><td width=\"49%\" valign=\"top\">"_s;
-    html += topTable(tr("Senders"), overview.topSenders, limit);
+    html += topTable(Tr::tr("Senders"), overview.topSenders, limit);
     html += u"</td></tr></table>"_s;
     return html;
 }
@@ -385,9 +385,9 @@ QSize reportChartSize()
 
 QString reportFooterText(const ReportContext &context)
 {
-    QString footer = tr("Times in %1.").arg(zoneText(context.zone));
+    QString footer = Tr::tr("Times in %1.").arg(zoneText(context.zone));
     if (context.generatedAtMs > 0)
-        footer += u' ' + tr("Written by Rejectscope %1 on %2.")
+        footer += u' ' + Tr::tr("Written by Rejectscope %1 on %2.")
                              .arg(QStringLiteral(REJECTSCOPE_VERSION), timeText(context.generatedAtMs, context.zone));
     return footer;
 }
@@ -419,7 +419,7 @@ Overview reportChartOverview(const Overview &overview)
 QString reportHtmlFor(const Overview &overview, const ReportContext &context, const QString &chartImageName,
                       ReportTarget target)
 {
-    const QString title = context.title.isEmpty() ? tr("Postfix rejections and retries") : context.title;
+    const QString title = context.title.isEmpty() ? Tr::tr("Postfix rejections and retries") : context.title;
     const QSize chart = reportChartSize();
     QString html = u"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                    "<meta name=\"generator\" content=\"Rejectscope\"><title>%1</title><style>%2</style></head>"
@@ -429,7 +429,7 @@ QString reportHtmlFor(const Overview &overview, const ReportContext &context, co
     html += figuresHtml(overview) + u'\n';
     html += u"<p><img class=\"chart\" src=\"%1\" width=\"%2\" height=\"%3\" alt=\"%4\"></p>\n"_s.arg(
         chartImageName.toHtmlEscaped(), QString::number(chart.width()), QString::number(chart.height()),
-        tr("Refusals over time").toHtmlEscaped());
+        Tr::tr("Refusals over time").toHtmlEscaped());
     html += comparisonsHtml(overview, context) + u'\n';
     html += findingsHtml(overview, context) + u'\n';
     html += stormsHtml(overview, context) + u'\n';

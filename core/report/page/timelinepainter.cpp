@@ -17,10 +17,10 @@ namespace rejectscope {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("TimelinePainter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(TimelinePainter)
+};
 
 // Colours that stay apart in greyscale too: amber is light, dark red is dark, and
 // the accepted line is a mid grey drawn as a line, not a bar.
@@ -96,7 +96,7 @@ struct Moment {
 
 QString directionTag(Direction direction)
 {
-    return direction == Direction::Inbound ? tr("in") : tr("out");
+    return direction == Direction::Inbound ? Tr::tr("in") : Tr::tr("out");
 }
 
 // Switch points of one reason within a bucket of each other (inbound and outbound
@@ -123,7 +123,7 @@ QList<Moment> momentsOf(const Overview &overview)
         }
         const std::string_view reason = reasonClassName(p.reason);
         moments << Moment{p.timeMs,
-                          tr("4xx→5xx %1 (%2)")
+                          Tr::tr("4xx→5xx %1 (%2)")
                               .arg(QString::fromLatin1(reason.data(), qsizetype(reason.size())),
                                    directions.join(u'+')),
                           false};
@@ -220,7 +220,7 @@ public:
         drawLegend();
         if (m_overview.buckets.isEmpty()) {
             m_painter.setPen(acceptedColour);
-            m_painter.drawText(m_plot, Qt::AlignCenter, tr("No events in this period"));
+            m_painter.drawText(m_plot, Qt::AlignCenter, Tr::tr("No events in this period"));
         }
     }
 
@@ -463,7 +463,7 @@ private:
         const QFontMetricsF metrics(m_font);
         const QFontMetricsF smallMetrics(m_small);
         const QString zoneText =
-            tr("times in %1").arg(m_zone.abbreviation(QDateTime::fromMSecsSinceEpoch(m_span.from, m_zone)));
+            Tr::tr("times in %1").arg(m_zone.abbreviation(QDateTime::fromMSecsSinceEpoch(m_span.from, m_zone)));
         const double legendRight = m_area.right() - smallMetrics.horizontalAdvance(zoneText) - m_unit;
         m_painter.setFont(m_small);
         m_painter.setPen(acceptedColour);
@@ -486,22 +486,22 @@ private:
             m_painter.drawText(QRectF(x, m_area.top(), w + 2, m_legendHeight), Qt::AlignLeft | Qt::AlignVCenter, text);
             x += w + m_unit * 1.4;
         };
-        key(tr("4xx temporary"), [&](const QRectF &r) { m_painter.fillRect(r, temporaryColour); });
-        key(tr("5xx permanent"), [&](const QRectF &r) { m_painter.fillRect(r, permanentColour); });
+        key(Tr::tr("4xx temporary"), [&](const QRectF &r) { m_painter.fillRect(r, temporaryColour); });
+        key(Tr::tr("5xx permanent"), [&](const QRectF &r) { m_painter.fillRect(r, permanentColour); });
         if (m_acceptedMax > 0) {
-            key(m_ownAcceptedScale ? tr("accepted (right scale)") : tr("accepted"), [&](const QRectF &r) {
+            key(m_ownAcceptedScale ? Tr::tr("accepted (right scale)") : Tr::tr("accepted"), [&](const QRectF &r) {
                 m_painter.setPen(QPen(acceptedColour, std::max(1.0, m_unit / 9)));
                 m_painter.drawLine(QPointF(r.left(), r.center().y()), QPointF(r.right(), r.center().y()));
             });
         }
         if (!m_overview.floods.isEmpty()) {
-            key(tr("deferral flood"), [&](const QRectF &r) {
+            key(Tr::tr("deferral flood"), [&](const QRectF &r) {
                 m_painter.fillRect(r, floodColour);
                 m_painter.fillRect(r, QBrush(floodHatchColour, Qt::BDiagPattern));
             });
         }
         if (!m_overview.comparisons.isEmpty()) {
-            key(tr("before / after"), [&](const QRectF &r) {
+            key(Tr::tr("before / after"), [&](const QRectF &r) {
                 const QRectF bar(r.left(), r.center().y() - m_stripHeight / 2, r.width(), m_stripHeight - 1);
                 m_painter.fillRect(QRectF(bar.left(), bar.top(), bar.width() / 2, bar.height()), beforeStripColour);
                 m_painter.fillRect(QRectF(bar.center().x(), bar.top(), bar.width() / 2, bar.height()),
