@@ -78,6 +78,22 @@
 <context>
     <name>AnalysisText</name>
     <message>
+        <source>1 sender</source>
+        <translation>1 Absender</translation>
+    </message>
+    <message>
+        <source>%1 senders</source>
+        <translation>%1 Absender</translation>
+    </message>
+    <message>
+        <source>1 client</source>
+        <translation>1 Client</translation>
+    </message>
+    <message>
+        <source>%1 clients</source>
+        <translation>%1 Clients</translation>
+    </message>
+    <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>

@@ -51,9 +51,11 @@ QString askPath(QWidget *parent, const QString &title, const QString &suggestedN
 
 void reportFailure(QWidget *parent, const QString &text)
 {
-    QMessageBox box(QMessageBox::Warning, Tr::tr("Export failed"), text, QMessageBox::Ok, parent);
-    box.setTextFormat(Qt::PlainText);
-    box.exec();
+    // Open, not exec(): a streamed export fails while the window goes on.
+    auto *box = new QMessageBox(QMessageBox::Warning, Tr::tr("Export failed"), text, QMessageBox::Ok, parent);
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void saveTable(MainWindow &window, const Table &table, const QString &suggestedName)

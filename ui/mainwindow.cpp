@@ -603,10 +603,19 @@ void MainWindow::removeMarker(qint64 markerId)
 
 void MainWindow::showFailure(const QString &title, const QString &text)
 {
-    // Plain text: the message may carry a file name or log content.
-    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
-    box.setTextFormat(Qt::PlainText);
-    box.exec();
+    statusBar()->showMessage(title + u": "_s + text, 15'000);
+    // Open, not exec(): the window keeps running (a failure may come from a worker
+    // while the user is busy elsewhere), and one box at a time shows the latest.
+    if (QMessageBox *shown = m_failureBox.data()) {
+        shown->setWindowTitle(title);
+        shown->setText(text);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText); // may carry a file name or log content
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_failureBox = box;
+    box->open();
 }
 
 void MainWindow::chooseLogs()

@@ -5,6 +5,8 @@
 #include "store/summary.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
 #include <QTimeZone>
 
 #include <memory>
@@ -128,6 +130,7 @@ private:
     QLabel *m_counts;
     QPushButton *m_notUnderstood;
     QMenu *m_recentMenu = nullptr;
+    QPointer<QMessageBox> m_failureBox; // the failure shown, if any
 };
 
 } // namespace rejectscope

@@ -70,14 +70,17 @@ QString replyGist(const QString &reply)
     return match.hasMatch() ? reply.mid(match.capturedLength()) : reply;
 }
 
-// "1 sender", "5 senders": the count with the word in the right number.
-QString counted(qint64 n, const char *one, const char *many)
+// "1 sender", "5 senders": literal texts, so that lupdate sees them (the count is
+// grouped as in the rest of the sentence, which %n would not do).
+QString senders(qint64 n)
 {
-    return n == 1 ? Tr::tr(one) : Tr::tr(many).arg(groupedNumber(n));
+    return n == 1 ? Tr::tr("1 sender") : Tr::tr("%1 senders").arg(groupedNumber(n));
 }
 
-QString senders(qint64 n) { return counted(n, "1 sender", "%1 senders"); }
-QString clients(qint64 n) { return counted(n, "1 client", "%1 clients"); }
+QString clients(qint64 n)
+{
+    return n == 1 ? Tr::tr("1 client") : Tr::tr("%1 clients").arg(groupedNumber(n));
+}
 
 } // namespace
 
