@@ -15,6 +15,8 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QSqlQuery>
+#include <QFile>
 #include <QTest>
 #include <QTimeZone>
 
@@ -135,6 +137,7 @@ private slots:
     void relayToggleAndInterleave();
     void untrustedTextStaysData();
     void kindNames();
+    void cachedPerFilterUntilEventsAreAdded();
 
 private:
     QList<Finding> advise(const QString &dbName, const AnalysisFilter &filter = AnalysisFilter());
@@ -580,6 +583,86 @@ void TestAdvisor::kindNames()
     }
     QVERIFY(!reasonParameter(ReasonClass::Greylisted));
     QVERIFY(!reasonParameter(ReasonClass::RateLimited));
+}
+
+void TestAdvisor::cachedPerFilterUntilEventsAreAdded()
+{
+    // A writable database keeps the findings per filter: read again they are the
+    // same, field by field; a filter of its own is read on its own; an event added
+    // makes them stale.
+    const QString path = m_dir.filePath(u"cache.db"_s);
+    QVERIFY(QFile::copy(m_labDb, path));
+    Database database(path);
+    QVERIFY(database.open());
+    QString error;
+    const auto fresh = adviseOn(database, {}, &error);
+    QVERIFY2(fresh && !fresh->isEmpty(), qPrintable(error));
+    QSqlQuery query(database.connection());
+    QVERIFY(query.exec(u"SELECT COUNT(*), MAX(max_event_id) = (SELECT MAX(id) FROM event) FROM advice_cache"_s));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    QCOMPARE(query.value(1).toInt(), 1);
+    query.finish();
+
+    const auto cached = adviseOn(database, {}, &error);
+    QVERIFY(cached);
+    QCOMPARE(cached->size(), fresh->size());
+    for (qsizetype i = 0; i < fresh->size(); ++i) {
+        const Finding &a = fresh->at(i);
+        const Finding &b = cached->at(i);
+        QCOMPARE(b.kind, a.kind);
+        QCOMPARE(b.direction, a.direction);
+        QCOMPARE(b.reason, a.reason);
+        QCOMPARE(b.parameter, a.parameter);
+        QCOMPARE(b.currentValue, a.currentValue);
+        QCOMPARE(b.suggestedValue, a.suggestedValue);
+        QCOMPARE(b.postfixDefault, a.postfixDefault);
+        QCOMPARE(b.events, a.events);
+        QCOMPARE(b.distinctSenders, a.distinctSenders);
+        QCOMPARE(b.distinctClients, a.distinctClients);
+        QCOMPARE(b.retriesSaved, a.retriesSaved);
+        QCOMPARE(b.firstMs, a.firstMs);
+        QCOMPARE(b.lastMs, a.lastMs);
+        QCOMPARE(b.exampleReply, a.exampleReply);
+        QCOMPARE(b.exampleSender, a.exampleSender);
+        QCOMPARE(b.exampleRecipient, a.exampleRecipient);
+        QCOMPARE(b.exampleClient, a.exampleClient);
+    }
+
+    // What is stored is what is shown: emptied, the unfiltered findings are gone,
+    // those of another filter are not.
+    QVERIFY(query.exec(u"UPDATE advice_cache SET findings = '[]'"_s));
+    QCOMPARE(adviseOn(database, {}, &error)->size(), 0);
+    AnalysisFilter inbound;
+    inbound.direction = Direction::Inbound;
+    QVERIFY(!adviseOn(database, inbound, &error)->isEmpty());
+
+    // One more 450 for an unknown user: read again, with one event more.
+    QByteArray line;
+    for (const QByteArray &l : linesOf(readAll(m_lab + u"maillog"_s))) {
+        if (l.contains("NOQUEUE: reject: RCPT") && l.contains(": 450 4.1.1 ")) {
+            line = l;
+            break;
+        }
+    }
+    QVERIFY(!line.isEmpty());
+    const QString more = m_dir.filePath(u"cache-more.log"_s);
+    QVERIFY(writeFile(more, line + '\n'));
+    ImportOptions options;
+    options.zone = QTimeZone::utc();
+    options.year = 2026;
+    Importer importer(database, options);
+    QCOMPARE(importer.importFile(more).outcome, ImportReport::Outcome::Imported);
+    const auto again = adviseOn(database, {}, &error);
+    QVERIFY(again);
+    const auto unknownLocal = [](const QList<Finding> &findings) {
+        for (const Finding &f : findings) {
+            if (f.kind == Finding::Kind::TemporaryForPermanent && f.reason == ReasonClass::UnknownLocalRecipient)
+                return f.events;
+        }
+        return std::int64_t(-1);
+    };
+    QCOMPARE(unknownLocal(*again), unknownLocal(*fresh) + 1);
 }
 
 QTEST_GUILESS_MAIN(TestAdvisor)

@@ -77,6 +77,79 @@ QList<qint64> everySeconds(qint64 from, qint64 to, qint64 step)
     return times;
 }
 
+
+// Three days of retried keys: inbound 450s (550s from the second day on) to 40
+// recipients from three clients and outbound deferrals, bounces and deliveries of
+// 30 queue ids, each key coming back every few hours. `shift` moves every line by
+// some seconds, so that a second log lands in hours already stored.
+QByteArray retriedKeys(qint64 shift)
+{
+    Log log;
+    const Shape r450 = shape(u"inbound-450"_s);
+    const Shape r550 = shape(u"inbound-550"_s);
+    const Shape deferred = shape(u"outbound-deferred-450"_s);
+    const Shape bounced = shape(u"outbound-bounced-550"_s);
+    const Shape sent = shape(u"outbound-sent"_s);
+    int n = 0;
+    for (qint64 ms = t0Ms + shift * 1000; ms < t0Ms + 72 * hourMs; ms += 7 * minuteMs + 13000, ++n) {
+        const QByteArray who = "r" + QByteArray::number(n % 40) + "@in.lab.test";
+        const QByteArray client = "192.0.2." + QByteArray::number(n % 3 + 1);
+        log.add(ms, (ms < t0Ms + 30 * hourMs || n % 4 == 0 ? r450 : r550).at(ms, who, client));
+        const qint64 out = ms + 150 * 1000;
+        const QByteArray queueId = "4F9A" + QByteArray::number(100000 + n % 30);
+        const Shape &delivery = n % 11 == 0 ? bounced : (n % 7 == 0 ? sent : deferred);
+        log.add(out, delivery.at(out, "x" + QByteArray::number(n % 5) + "@out.lab.test", queueId));
+    }
+    return log.text();
+}
+
+// What compareAround must say, counted straight from the events: attempts (inbound
+// refusals and delivery attempts with a key), distinct keys, 4xx and 5xx.
+struct Counted {
+    qint64 attempts = 0, keys = 0, temporary = 0, permanent = 0;
+};
+Counted countedInEvents(Database &db, qint64 fromMs, qint64 toMs, const AnalysisFilter &filter)
+{
+    const QString temporary = u"((kind = 0 AND code_class = 4) OR (kind = 2 AND status IN (2, 5)))"_s;
+    const QString permanent = u"((kind = 0 AND code_class = 5) OR (kind = 2 AND status = 3))"_s;
+    QString sql = u"SELECT COUNT(*), COUNT(DISTINCT retry_key), SUM(CASE WHEN %1 THEN 1 ELSE 0 END),"
+                  " SUM(CASE WHEN %2 THEN 1 ELSE 0 END) FROM event WHERE time_ms >= %3 AND time_ms < %4"
+                  " AND retry_key <> 0 AND (kind = 0 OR (kind = 2 AND status IN (1, 2, 3, 5)))"_s
+                      .arg(temporary, permanent)
+                      .arg(fromMs)
+                      .arg(toMs);
+    if (filter.direction)
+        sql += u" AND direction = %1"_s.arg(int(*filter.direction));
+    if (filter.reason)
+        sql += u" AND reason = %1"_s.arg(int(*filter.reason));
+    if (filter.codeClass == 4)
+        sql += u" AND "_s + temporary;
+    if (filter.codeClass == 5)
+        sql += u" AND "_s + permanent;
+    QSqlQuery query(db.connection());
+    if (!query.exec(sql) || !query.next())
+        qFatal("cannot count the events");
+    return {query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
+            query.value(3).toLongLong()};
+}
+
+void verifyAgainstEvents(Database &db, qint64 at, qint64 window, const AnalysisFilter &filter)
+{
+    const BeforeAfter ba = compare(db, at, window, filter);
+    const Counted before = countedInEvents(db, at - window, at, filter);
+    const Counted after = countedInEvents(db, at, at + window, filter);
+    const QByteArray where = "at +" + QByteArray::number((at - t0Ms) / 1000) + " s, window "
+        + QByteArray::number(window / 1000) + " s";
+    QVERIFY2(before.attempts > 0 || after.attempts > 0, where.constData());
+    QVERIFY2(ba.before.attempts == before.attempts && ba.after.attempts == after.attempts, where.constData());
+    QVERIFY2(ba.before.distinctKeys == before.keys && ba.after.distinctKeys == after.keys, where.constData());
+    const auto share = [](const Counted &c) {
+        return c.temporary + c.permanent > 0 ? double(c.temporary) / double(c.temporary + c.permanent) : 0.0;
+    };
+    QVERIFY2(qFuzzyCompare(1 + ba.before.temporaryShare, 1 + share(before)), where.constData());
+    QVERIFY2(qFuzzyCompare(1 + ba.after.temporaryShare, 1 + share(after)), where.constData());
+}
+
 } // namespace
 
 class TestSwitchPoints : public QObject
@@ -92,6 +165,7 @@ private slots:
     void fiveToFourIsNoSwitch();
     void longLogReadByHours();
     void beforeAfterArithmetic();
+    void storedHoursAgreeWithEvents();
     void markers();
 
 private:
@@ -292,6 +366,46 @@ void TestSwitchPoints::beforeAfterArithmetic()
     ba = compare(*db, T, 0, inbound);
     QCOMPARE(ba.windowMs, hourMs + 1);
     QCOMPARE(ba.after.attempts, 3);
+}
+
+void TestSwitchPoints::storedHoursAgreeWithEvents()
+{
+    // Long windows count their whole hours from key_hour and their edges from the
+    // events: every moment, window and filter gives what the events say, also
+    // after a second import adds events to hours already stored.
+    auto db = databaseOf(m_dir, u"stored-hours"_s, retriedKeys(0));
+    AnalysisFilter inbound, outbound, temporary, permanent, unknownUser;
+    inbound.direction = Direction::Inbound;
+    outbound.direction = Direction::Outbound;
+    temporary.codeClass = 4;
+    permanent.codeClass = 5;
+    unknownUser.reason = ReasonClass::UnknownLocalRecipient;
+    const QList<AnalysisFilter> filters{AnalysisFilter{}, inbound, outbound, temporary, permanent, unknownUser};
+    const QList<qint64> moments{t0Ms + 30 * hourMs, t0Ms + 30 * hourMs + 17 * minuteMs + 3001,
+                                t0Ms + 41 * hourMs + 59 * minuteMs};
+    const QList<qint64> windows{20 * minuteMs, hourMs, 5 * hourMs + 17 * minuteMs, 26 * hourMs};
+    const auto verifyAll = [&] {
+        for (const AnalysisFilter &filter : filters) {
+            for (const qint64 at : moments) {
+                for (const qint64 window : windows)
+                    verifyAgainstEvents(*db, at, window, filter);
+            }
+        }
+    };
+    verifyAll();
+    if (QTest::currentTestFailed())
+        return;
+    QSqlQuery stored(db->connection());
+    QVERIFY(stored.exec(u"SELECT COUNT(DISTINCT hour), SUM(attempts) FROM key_hour"_s) && stored.next());
+    QCOMPARE(stored.value(0).toLongLong(), 72);
+    QCOMPARE(stored.value(1).toLongLong(), countedInEvents(*db, t0Ms, t0Ms + 73 * hourMs, {}).attempts);
+    stored.finish();
+
+    const QString more = m_dir.filePath(u"stored-hours-more.log"_s);
+    QVERIFY(testsupport::writeFile(more, retriedKeys(1801)));
+    Importer importer(*db, utcOptions());
+    QCOMPARE(importer.importFile(more).outcome, ImportReport::Outcome::Imported);
+    verifyAll();
 }
 
 void TestSwitchPoints::markers()

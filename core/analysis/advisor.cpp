@@ -1,5 +1,6 @@
 #include "analysis/advisor.h"
 
+#include "analysis/advicecache.h"
 #include "analysis/advisorquery.h"
 #include "analysis/postfixparameters.h"
 #include "analysis/softbounce.h"
@@ -297,10 +298,19 @@ std::optional<QString> Advisor::mostFrequentCode(const Where &where, const QStri
 
 std::optional<QList<Finding>> adviseOn(Database &database, const AnalysisFilter &filter, QString *error)
 {
+    // The version first: events added while the advisor reads make the stored
+    // findings stale, not wrong.
+    const auto version = advicecache::currentVersion(database);
+    if (version) {
+        if (auto cached = advicecache::lookup(database, filter, *version))
+            return cached;
+    }
     QList<Finding> findings;
     Advisor advisor(database, filter, error);
     if (!advisor.run(findings))
         return std::nullopt;
+    if (version)
+        advicecache::store(database, filter, *version, findings);
     return findings;
 }
 

@@ -4,6 +4,8 @@
 #include "switchpoints.h"
 
 #include "filtersql.h"
+#include "keyhours.h"
+#include "sqlitestatement.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -12,7 +14,6 @@
 
 #include <sqlite3.h>
 
-#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -45,39 +46,50 @@ double percentChange(double before, double after)
     return (after - before) / before * 100.0;
 }
 
-std::int64_t distinctCount(std::vector<std::int64_t> &keys)
+// Adds the attempts of [fromMs, toMs) that match the filter, read from event.
+bool addEvents(sqlite3 *db, std::int64_t fromMs, std::int64_t toMs, const AnalysisFilter &filter,
+               keyhours::KeyTally &tally, QString &error)
 {
-    std::sort(keys.begin(), keys.end());
-    return std::unique(keys.begin(), keys.end()) - keys.begin();
+    if (fromMs >= toMs)
+        return true;
+    // Attempts are those of retry chains: a key of 0 (a delivery line without a
+    // queue id) is no key and is left out.
+    sql::Where where;
+    where.add(u"e.time_ms >= ?"_s, {qint64(fromMs)});
+    where.add(u"e.time_ms < ?"_s, {qint64(toMs)});
+    where.add(u"e.retry_key <> 0"_s);
+    where.add(sql::attemptCondition(u"e."_s));
+    sql::addClassTerms(where, filter, u"e."_s);
+    sql::addTextTerms(where, filter.text, u"e."_s);
+    sql::Fragment statement{u"SELECT e.retry_key, CASE WHEN "_s + sql::temporaryCondition(u"e."_s)
+                                + u" THEN 4 WHEN "_s + sql::permanentCondition(u"e."_s)
+                                + u" THEN 5 ELSE 0 END FROM event e"_s,
+                            {}};
+    statement.append(where.clause());
+    SqliteStatement select(db, statement.text.toUtf8().toStdString());
+    select.bind(statement.values);
+    return select.forEachRow(db, error, [&](sqlite3_stmt *row) {
+        ++tally.attempts;
+        const int klass = sqlite3_column_int(row, 1);
+        tally.temporary += klass == 4 ? 1 : 0;
+        tally.permanent += klass == 5 ? 1 : 0;
+        tally.keys.push_back(sqlite3_column_int64(row, 0));
+    });
 }
 
-// Runs `statement` with the sqlite3 API, handing each row to `row`.
-template<typename RowFunction>
-bool forEachRow(sqlite3 *db, const sql::Fragment &statement, QString &error, RowFunction row)
+// The attempts of [fromMs, toMs): the whole hours from key_hour when it is current
+// (and the filter has no free text, which the stored hours cannot answer), the
+// rest from event.
+bool tallyWindow(sqlite3 *db, std::int64_t fromMs, std::int64_t toMs, const AnalysisFilter &filter,
+                 bool useStoredHours, keyhours::KeyTally &tally, QString &error)
 {
-    sqlite3_stmt *s = nullptr;
-    const QByteArray text = statement.text.toUtf8();
-    if (sqlite3_prepare_v2(db, text.constData(), int(text.size()), &s, nullptr) != SQLITE_OK) {
-        error = QString::fromUtf8(sqlite3_errmsg(db));
-        return false;
-    }
-    int index = 0;
-    for (const QVariant &value : statement.values) {
-        ++index;
-        if (value.typeId() == QMetaType::QString) {
-            const QByteArray utf8 = value.toString().toUtf8();
-            sqlite3_bind_text(s, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-        } else {
-            sqlite3_bind_int64(s, index, value.toLongLong());
-        }
-    }
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        row(s);
-    if (rc != SQLITE_DONE)
-        error = QString::fromUtf8(sqlite3_errmsg(db));
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE;
+    const std::int64_t firstHour = -sql::floorDiv(-fromMs, keyhours::hourMs); // ceiling
+    const std::int64_t endHour = sql::floorDiv(toMs, keyhours::hourMs);
+    if (!useStoredHours || !filter.text.isEmpty() || firstHour >= endHour)
+        return addEvents(db, fromMs, toMs, filter, tally, error);
+    return addEvents(db, fromMs, firstHour * keyhours::hourMs, filter, tally, error)
+        && keyhours::addStoredHours(db, firstHour, endHour, filter, tally, error)
+        && addEvents(db, endHour * keyhours::hourMs, toMs, filter, tally, error);
 }
 
 void finishFigures(WindowFigures &f, std::int64_t temporary, std::int64_t permanent, std::int64_t windowMs)
@@ -113,48 +125,34 @@ std::optional<BeforeAfter> compareAround(Database &database, std::int64_t timeMs
             return failWith<BeforeAfter>(error, Tr::tr("the moment is not inside the log"));
     }
 
-    // Attempts are those of retry chains: a key of 0 (a delivery line without a
-    // queue id) is no key and is left out.
-    sql::Where where;
-    where.add(u"e.time_ms >= ?"_s, {qint64(timeMs - windowMs)});
-    where.add(u"e.time_ms < ?"_s, {qint64(timeMs + windowMs)});
-    where.add(sql::attemptCondition(u"e."_s));
-    sql::addClassTerms(where, filter, u"e."_s);
-    sql::addTextTerms(where, filter.text, u"e."_s);
-
     BeforeAfter result;
     result.timeMs = timeMs;
     result.windowMs = windowMs;
     std::int64_t temporary[2] = {0, 0};
     std::int64_t permanent[2] = {0, 0};
     if (sqlite3 *native = database.nativeHandle()) {
-        // Every attempt of both windows is read once (a range of event_time); the
-        // distinct keys are counted in memory, several times faster than SQLite's
+        // Distinct keys are counted in memory, several times faster than SQLite's
         // COUNT(DISTINCT) on hundreds of thousands of rows.
-        sql::Fragment statement{u"SELECT e.time_ms, e.retry_key, CASE WHEN "_s + sql::temporaryCondition(u"e."_s)
-                                    + u" THEN 4 WHEN "_s + sql::permanentCondition(u"e."_s)
-                                    + u" THEN 5 ELSE 0 END FROM event e"_s,
-                                {}};
-        statement.append(where.clause());
-        std::vector<std::int64_t> keys[2];
-        QString why;
-        const bool ok = forEachRow(native, statement, why, [&](sqlite3_stmt *row) {
-            const std::int64_t key = sqlite3_column_int64(row, 1);
-            if (key == 0)
-                return;
-            const int side = sqlite3_column_int64(row, 0) < timeMs ? 0 : 1;
+        const bool useStoredHours = keyhours::ensureCurrent(database);
+        for (const int side : {0, 1}) {
+            keyhours::KeyTally tally;
+            QString why;
+            const std::int64_t from = side == 0 ? timeMs - windowMs : timeMs;
+            if (!tallyWindow(native, from, from + windowMs, filter, useStoredHours, tally, why))
+                return failWith<BeforeAfter>(error, Tr::tr("cannot read the events: %1").arg(why));
             WindowFigures &f = side == 0 ? result.before : result.after;
-            ++f.attempts;
-            const int klass = sqlite3_column_int(row, 2);
-            temporary[side] += klass == 4 ? 1 : 0;
-            permanent[side] += klass == 5 ? 1 : 0;
-            keys[side].push_back(key);
-        });
-        if (!ok)
-            return failWith<BeforeAfter>(error, Tr::tr("cannot read the events: %1").arg(why));
-        result.before.distinctKeys = distinctCount(keys[0]);
-        result.after.distinctKeys = distinctCount(keys[1]);
+            f.attempts = tally.attempts;
+            f.distinctKeys = keyhours::distinctCount(tally.keys);
+            temporary[side] = tally.temporary;
+            permanent[side] = tally.permanent;
+        }
     } else {
+        sql::Where where;
+        where.add(u"e.time_ms >= ?"_s, {qint64(timeMs - windowMs)});
+        where.add(u"e.time_ms < ?"_s, {qint64(timeMs + windowMs)});
+        where.add(sql::attemptCondition(u"e."_s));
+        sql::addClassTerms(where, filter, u"e."_s);
+        sql::addTextTerms(where, filter.text, u"e."_s);
         sql::Fragment statement{
             u"SELECT CASE WHEN e.time_ms < ? THEN 0 ELSE 1 END AS side,"
             " SUM(CASE WHEN e.retry_key <> 0 THEN 1 ELSE 0 END),"

@@ -4,6 +4,7 @@
 
 #include "chainbuilder.h"
 #include "retrychains.h"
+#include "sqlitestatement.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -103,21 +104,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(RetryChains)
 };
 
-// A prepared sqlite3 statement that finalizes itself.
-class Statement
-{
-public:
-    Statement(sqlite3 *db, const char *sql) { m_ok = sqlite3_prepare_v2(db, sql, -1, &m_s, nullptr) == SQLITE_OK; }
-    ~Statement() { sqlite3_finalize(m_s); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-    bool ok() const { return m_ok; }
-    sqlite3_stmt *get() const { return m_s; }
-
-private:
-    sqlite3_stmt *m_s = nullptr;
-    bool m_ok = false;
-};
+using Statement = SqliteStatement;
 
 // Chains and attempts per (direction, reason, outcome, has 4xx, has 5xx): the rows
 // of retry_chain_total.

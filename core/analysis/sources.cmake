@@ -3,6 +3,7 @@ target_sources(rejectscope_core PRIVATE
     analysis/reasonclass.h
     analysis/reasonclass.cpp
     analysis/advisor.h analysis/advisor.cpp
+    analysis/advicecache.h analysis/advicecache.cpp
     analysis/overview.h analysis/overview.cpp
     analysis/advisorquery.h analysis/advisorquery.cpp
     analysis/postfixparameters.h analysis/postfixparameters.cpp
@@ -16,7 +17,8 @@ target_sources(rejectscope_core PRIVATE
     analysis/chainbuilder.h analysis/chainbuilder.cpp
     analysis/retrychains.h analysis/retrychains.cpp analysis/retrychainbuild.cpp
     analysis/floods.h analysis/floods.cpp
-    analysis/switchpoints.h analysis/switchpoints.cpp analysis/beforeafter.cpp)
+    analysis/switchpoints.h analysis/switchpoints.cpp analysis/beforeafter.cpp
+    analysis/keyhours.h analysis/keyhours.cpp analysis/sqlitestatement.h)
 # The raw events: counts, pages and the export's walk.
 target_sources(rejectscope_core PRIVATE analysis/eventquery.h analysis/eventquery.cpp)
 # Top lists (clients, senders, recipients, reasons); topaggregate keeps their counts.

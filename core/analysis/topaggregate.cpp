@@ -6,6 +6,7 @@
 #include "topaggregate.h"
 
 #include "filtersql.h"
+#include "sqlitestatement.h"
 #include "store/database.h"
 
 #include <QElapsedTimer>
@@ -33,31 +34,7 @@ constexpr int reasonDimension = int(TopListKind::Reasons);
 constexpr int columnCount = 18;
 constexpr int rowsPerInsert = 50;
 
-// A prepared sqlite3 statement that finalizes itself.
-class Statement
-{
-public:
-    Statement(sqlite3 *db, const std::string &sql)
-    {
-        m_ok = sqlite3_prepare_v2(db, sql.c_str(), -1, &m_s, nullptr) == SQLITE_OK;
-    }
-    ~Statement() { sqlite3_finalize(m_s); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-    bool ok() const { return m_ok; }
-    sqlite3_stmt *get() const { return m_s; }
-    // Steps a statement without result rows and resets it.
-    bool run()
-    {
-        const int rc = sqlite3_step(m_s);
-        sqlite3_reset(m_s);
-        return rc == SQLITE_DONE;
-    }
-
-private:
-    sqlite3_stmt *m_s = nullptr;
-    bool m_ok = false;
-};
+using Statement = SqliteStatement;
 
 std::string_view columnText(sqlite3_stmt *s, int column)
 {
@@ -695,14 +672,9 @@ bool ensureCurrent(Database &database)
             && sqlite3_column_int64(s, 1) == sqlite3_column_int64(s, 3))
             return true;
     }
-    // An SQLite write lock from the start, as in attemptminutes.cpp.
-    if (!exec(db, "BEGIN IMMEDIATE")) {
-        qCDebug(lcTopAggregate) << "cannot refresh:" << sqlite3_errmsg(db);
-        return false;
-    }
-    if (!refresh(db) || !exec(db, "COMMIT")) {
-        qCDebug(lcTopAggregate) << "cannot refresh:" << sqlite3_errmsg(db);
-        exec(db, "ROLLBACK");
+    QString why;
+    if (!inWriteTransaction(db, why, [db] { return refresh(db); })) {
+        qCDebug(lcTopAggregate) << "cannot refresh:" << why;
         return false;
     }
     return true;

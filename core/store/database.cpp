@@ -32,7 +32,8 @@ const QStringList &migrationFiles()
 {
     static const QStringList files{u":/rejectscope/schema/001-initial.sql"_s,
                                    u":/rejectscope/schema/002-retry-chains.sql"_s,
-                                   u":/rejectscope/schema/003-top-lists.sql"_s};
+                                   u":/rejectscope/schema/003-top-lists.sql"_s,
+                                   u":/rejectscope/schema/004-key-hours.sql"_s};
     return files;
 }
 
@@ -244,6 +245,21 @@ sqlite3 *Database::nativeHandle() const
     if (qstrcmp(handle.typeName(), "sqlite3*") == 0)
         return *static_cast<sqlite3 *const *>(handle.data());
     return nullptr;
+}
+
+void Database::setInterruptFlag(const std::atomic_bool *flag)
+{
+    sqlite3 *db = nativeHandle();
+    if (!db)
+        return;
+    if (!flag) {
+        sqlite3_progress_handler(db, 0, nullptr, nullptr);
+        return;
+    }
+    // Every few thousand virtual machine steps: well under a millisecond.
+    sqlite3_progress_handler(db, 4096, [](void *f) -> int {
+        return static_cast<const std::atomic_bool *>(f)->load(std::memory_order_relaxed) ? 1 : 0;
+    }, const_cast<std::atomic_bool *>(flag));
 }
 
 int Database::schemaVersion() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -29,6 +31,10 @@ public:
     QSqlDatabase connection() const;
     // The connection's sqlite3 handle, for the import's prepared-statement path.
     sqlite3 *nativeHandle() const;
+    // While `flag` is set and true, SQLite stops the statement running on this
+    // connection with an "interrupted" error (a superseded query of the window
+    // need not run to its end). nullptr removes it. SQLite only.
+    void setInterruptFlag(const std::atomic_bool *flag);
 
     // The event table's secondary indexes (schema/event-indexes.sql): built on open
     // when missing; a bulk import drops them and builds them again at its end.
