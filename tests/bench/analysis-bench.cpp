@@ -9,6 +9,8 @@
 // floods, switch points and before/after, each run --repeat times (the rebuilds
 // once); the first (cold) and the best run are printed in milliseconds.
 
+#include "benchdatabase.h"
+
 #include "analysis/attemptminutes.h" // internal: to time its refresh
 #include "analysis/floods.h"
 #include "analysis/retrychains.h"
@@ -20,7 +22,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QProcess>
 #include <QSqlQuery>
 
 #include <cstdio>
@@ -30,6 +31,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace rejectscope;
+using rejectscope::bench::scalar;
 
 namespace {
 
@@ -54,36 +56,6 @@ void timeIt(const char *name, const std::function<QString()> &work)
     std::printf("%-52s first %6lld ms   best %6lld ms   %s\n", name, static_cast<long long>(first),
                 static_cast<long long>(best), qPrintable(note));
     std::fflush(stdout);
-}
-
-qint64 scalar(Database &db, const QString &sql)
-{
-    QSqlQuery query(db.connection());
-    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
-}
-
-bool generate(const QString &dbPath, const QString &lines, const QString &days)
-{
-    const QString loggen = QCoreApplication::applicationDirPath() + u"/rejectscope-loggen"_s;
-    const QString cli = QStringLiteral(REJECTSCOPE_CLI_PATH);
-    std::printf("generating %s lines over %s days into %s ...\n", qPrintable(lines), qPrintable(days),
-                qPrintable(dbPath));
-    std::fflush(stdout);
-    QElapsedTimer timer;
-    timer.start();
-    QProcess process;
-    process.setProcessChannelMode(QProcess::ForwardedChannels);
-    // Paths and numbers are positional arguments of sh, never part of the script.
-    process.start(u"sh"_s, {u"-c"_s,
-                            u"\"$0\" --lines \"$2\" --days \"$3\" --seed 1 | \"$1\" import --db \"$4\""
-                            " --year 2026 --tz UTC -"_s,
-                            loggen, cli, lines, days, dbPath});
-    if (!process.waitForFinished(-1) || process.exitCode() != 0) {
-        std::fprintf(stderr, "generation failed\n");
-        return false;
-    }
-    std::printf("generated and imported in %.1f s\n", double(timer.elapsed()) / 1000.0);
-    return true;
 }
 
 QString countOf(const std::optional<QList<RetryChain>> &chains)
@@ -115,16 +87,8 @@ int main(int argc, char **argv)
     g_repeat = qMax(1, parser.value(u"repeat"_s).toInt());
     const QString dbPath = parser.value(u"db"_s);
 
-    {
-        Database probe(dbPath);
-        if (!probe.open()) {
-            std::fprintf(stderr, "cannot open %s: %s\n", qPrintable(dbPath), qPrintable(probe.errorString()));
-            return 1;
-        }
-        const bool empty = scalar(probe, u"SELECT COUNT(*) FROM (SELECT 1 FROM event LIMIT 1) x"_s) == 0;
-        if (empty && !generate(dbPath, parser.value(u"lines"_s), parser.value(u"days"_s)))
-            return 1;
-    }
+    if (!bench::ensureBenchDatabase(dbPath, parser.value(u"lines"_s), parser.value(u"days"_s)))
+        return 1;
     Database db(dbPath);
     if (!db.open())
         return 1;

@@ -3,12 +3,15 @@
 //
 //   build/tests/bench/rejectscope-events-bench --db /tmp/bench.db --lines 77M --days 30
 //
-// A database that holds no events yet is first filled as analysis-bench does
-// (rejectscope-loggen | rejectscope-cli import; 77 M lines give about 10.5 M events).
+// A database that holds no events yet is first filled as every bench fills it
+// (benchdatabase.h: rejectscope-loggen | rejectscope-cli import; 77 M lines give
+// about 10.5 M events).
 // Then: count() under several filters, page() at the start, the middle and the end
 // of both time orders (each on a new EventQuery, as after a filter change, and the
 // next page after it), a few other orders, and the CSV export of every event with
 // the process's peak RSS before and after it.
+
+#include "benchdatabase.h"
 
 #include "analysis/eventquery.h"
 #include "report/eventexport.h"
@@ -19,8 +22,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
-#include <QSqlQuery>
 
 #include <cstdio>
 #include <functional>
@@ -28,6 +29,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace rejectscope;
+using rejectscope::bench::scalar;
 
 namespace {
 
@@ -52,12 +54,6 @@ void timeIt(const char *name, const std::function<QString()> &work)
     std::fflush(stdout);
 }
 
-qint64 scalar(Database &db, const QString &sql)
-{
-    QSqlQuery query(db.connection());
-    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
-}
-
 // Peak resident memory of this process so far, in MB.
 qint64 peakRssMb()
 {
@@ -69,23 +65,6 @@ qint64 peakRssMb()
             return line.mid(6).trimmed().split(' ').value(0).toLongLong() / 1024;
     }
     return -1;
-}
-
-bool generate(const QString &dbPath, const QString &lines, const QString &days)
-{
-    const QString loggen = QCoreApplication::applicationDirPath() + u"/rejectscope-loggen"_s;
-    const QString cli = QStringLiteral(REJECTSCOPE_CLI_PATH);
-    std::printf("generating %s lines over %s days into %s ...\n", qPrintable(lines), qPrintable(days),
-                qPrintable(dbPath));
-    std::fflush(stdout);
-    QProcess process;
-    process.setProcessChannelMode(QProcess::ForwardedChannels);
-    // Paths and numbers are positional arguments of sh, never part of the script.
-    process.start(u"sh"_s, {u"-c"_s,
-                            u"\"$0\" --lines \"$2\" --days \"$3\" --seed 1 | \"$1\" import --db \"$4\""
-                            " --year 2026 --tz UTC -"_s,
-                            loggen, cli, lines, days, dbPath});
-    return process.waitForFinished(-1) && process.exitCode() == 0;
 }
 
 QString rowsNote(const std::optional<QList<EventRow>> &rows)
@@ -116,16 +95,8 @@ int main(int argc, char **argv)
     g_repeat = qMax(1, parser.value(u"repeat"_s).toInt());
     const QString dbPath = parser.value(u"db"_s);
 
-    {
-        Database probe(dbPath);
-        if (!probe.open()) {
-            std::fprintf(stderr, "cannot open %s: %s\n", qPrintable(dbPath), qPrintable(probe.errorString()));
-            return 1;
-        }
-        const bool empty = scalar(probe, u"SELECT COUNT(*) FROM (SELECT 1 FROM event LIMIT 1) x"_s) == 0;
-        if (empty && !generate(dbPath, parser.value(u"lines"_s), parser.value(u"days"_s)))
-            return 1;
-    }
+    if (!bench::ensureBenchDatabase(dbPath, parser.value(u"lines"_s), parser.value(u"days"_s)))
+        return 1;
     Database db(dbPath);
     if (!db.open(Database::Mode::ReadOnly))
         return 1;
