@@ -39,7 +39,8 @@ class TestFindingText : public QObject
 private slots:
     void sentenceAndAdvice_data();
     void sentenceAndAdvice();
-    void singularCounts();
+    void countsOfSendersAndClients_data();
+    void countsOfSendersAndClients();
     void logTextStaysPlainButVisible();
 };
 
@@ -55,7 +56,7 @@ void TestFindingText::sentenceAndAdvice_data()
         << local
         << QStringList{u"The server answered 450"_s, u"«Recipient address rejected: User unknown in local recipient table»"_s,
                        u"1,234 times"_s,
-                       u"56 senders"_s, u"3 clients"_s, u"unknown_local_recipient_reject_code = 550"_s,
+                       u"56 sender(s)"_s, u"3 client(s)"_s, u"unknown_local_recipient_reject_code = 550"_s,
                        u"saving 789 retries"_s}
         << u"Set unknown_local_recipient_reject_code = 550"_s << u"unknown_local_recipient_reject_code = 550"_s;
 
@@ -114,7 +115,7 @@ void TestFindingText::sentenceAndAdvice_data()
     backscatter.reason = ReasonClass::UnknownLocalRecipient;
     backscatter.events = 80;
     backscatter.distinctClients = 9;
-    QTest::newRow("backscatter") << backscatter << QStringList{u"80 null-sender bounces"_s, u"9 clients"_s}
+    QTest::newRow("backscatter") << backscatter << QStringList{u"80 null-sender bounces"_s, u"9 client(s)"_s}
                                  << u"No setting to change: backscatter"_s << QString();
 }
 
@@ -131,13 +132,29 @@ void TestFindingText::sentenceAndAdvice()
     QCOMPARE(findingSetting(finding), setting);
 }
 
-void TestFindingText::singularCounts()
+// The counts pick a translation's plural form (tst_translation checks the German);
+// the number itself is grouped like every other number of the sentence.
+void TestFindingText::countsOfSendersAndClients_data()
 {
+    QTest::addColumn<qint64>("senders");
+    QTest::addColumn<qint64>("clients");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("one") << qint64(1) << qint64(1) << u"to 1 sender(s) from 1 client(s)"_s;
+    QTest::newRow("grouped") << qint64(12345) << qint64(1234567) << u"to 12,345 sender(s) from 1,234,567 client(s)"_s;
+    // Past what tr() counts in: the number is still shown whole.
+    QTest::newRow("past-int") << qint64(3'000'000'000) << qint64(2) << u"to 3,000,000,000 sender(s) from 2 client(s)"_s;
+}
+
+void TestFindingText::countsOfSendersAndClients()
+{
+    QFETCH(qint64, senders);
+    QFETCH(qint64, clients);
+    QFETCH(QString, expected);
     Finding f = localRecipient450();
-    f.distinctSenders = 1;
-    f.distinctClients = 1;
+    f.distinctSenders = senders;
+    f.distinctClients = clients;
     const QString sentence = findingSentence(f);
-    QVERIFY2(sentence.contains(u"to 1 sender from 1 client"_s), qPrintable(sentence));
+    QVERIFY2(sentence.contains(expected), qPrintable(sentence));
 }
 
 void TestFindingText::logTextStaysPlainButVisible()

@@ -78,22 +78,6 @@
 <context>
     <name>AnalysisText</name>
     <message>
-        <source>1 sender</source>
-        <translation>1 Absender</translation>
-    </message>
-    <message>
-        <source>%1 senders</source>
-        <translation>%1 Absender</translation>
-    </message>
-    <message>
-        <source>1 client</source>
-        <translation>1 Client</translation>
-    </message>
-    <message>
-        <source>%1 clients</source>
-        <translation>%1 Clients</translation>
-    </message>
-    <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -210,38 +194,6 @@
         <translation>4xx-Anteil (%)</translation>
     </message>
     <message>
-        <source> pts</source>
-        <translation> Pp.</translation>
-    </message>
-    <message>
-        <source>The server answered %1%2 %3 times to %4 from %5. %6 = %7 is Postfix&apos;s default and is temporary on purpose: no change advised.</source>
-        <translation>Der Server hat %3-mal mit %1%2 geantwortet, an %4 von %5. %6 = %7 ist die Postfix-Voreinstellung und absichtlich temporär: keine Änderung empfohlen.</translation>
-    </message>
-    <message>
-        <source>The server answered %1%2 %3 times to %4 from %5. Set %6 = %7 (Postfix default %8): each of them would have been refused once, saving %9 retries.</source>
-        <translation>Der Server hat %3-mal mit %1%2 geantwortet, an %4 von %5. %6 = %7 setzen (Postfix-Voreinstellung %8): Jede dieser Mails wäre nur einmal abgewiesen worden; das hätte %9 Wiederholungen erspart.</translation>
-    </message>
-    <message>
-        <source>Refusals that Postfix gives with 5xx by default were answered with 4xx (%1 times, e.g.%2): that is what soft_bounce = yes does. Set soft_bounce = no once testing is over; it would have saved %3 retries.</source>
-        <translation>Abweisungen, die Postfix standardmäßig mit 5xx gibt, wurden mit 4xx beantwortet (%1-mal, z. B.%2): Das bewirkt soft_bounce = yes. Nach dem Testen soft_bounce = no setzen; das hätte %3 Wiederholungen erspart.</translation>
-    </message>
-    <message>
-        <source>%1 deliveries were logged as SOFTBOUNCE: this server&apos;s own soft_bounce = yes turns remote refusals into retries. Set soft_bounce = no; it would have saved %2 retries.</source>
-        <translation>%1 Zustellungen wurden als SOFTBOUNCE protokolliert: Das eigene soft_bounce = yes dieses Servers macht aus Abweisungen der Gegenseite Wiederholungen. soft_bounce = no setzen; das hätte %2 Wiederholungen erspart.</translation>
-    </message>
-    <message>
-        <source>%1 deliveries went to servers that accept no mail at all (521/556, RFC 7504)%2 and were retried, because smtp_skip_5xx_greeting = %3 treats a 5xx greeting as temporary. Set smtp_skip_5xx_greeting = %4 to bounce them at once, saving %5 retries.</source>
-        <translation>%1 Zustellungen gingen an Server, die überhaupt keine Mails annehmen (521/556, RFC 7504)%2, und wurden wiederholt, weil smtp_skip_5xx_greeting = %3 ein 5xx-Greeting als temporär behandelt. smtp_skip_5xx_greeting = %4 setzen, damit sie sofort gebounct werden; das erspart %5 Wiederholungen.</translation>
-    </message>
-    <message>
-        <source>%1 %2 refusals are temporary on purpose%3: leave them.</source>
-        <translation>%1 Abweisungen „%2“ sind absichtlich temporär%3: so belassen.</translation>
-    </message>
-    <message>
-        <source>%1 null-sender bounces (from=&lt;&gt;) to unknown users were refused, from %2: backscatter, as a joe-job produces.</source>
-        <translation>%1 Bounces mit leerem Absender (from=&lt;&gt;) an unbekannte Benutzer wurden abgewiesen, von %2: Backscatter, wie ihn ein Joe-Job erzeugt.</translation>
-    </message>
-    <message>
         <source>Nothing to advise: no temporary refusal that looks unintended.</source>
         <translation>Keine Empfehlung: Keine temporäre Abweisung sieht unbeabsichtigt aus.</translation>
     </message>
@@ -256,6 +208,10 @@
     <message>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 Pp.</translation>
     </message>
 </context>
 <context>
@@ -536,6 +492,54 @@
     <message>
         <source>No setting to change: backscatter</source>
         <translation>Keine Einstellung zu ändern: Backscatter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 sender(s)</source>
+        <translation>
+            <numerusform>%1 Absender</numerusform>
+            <numerusform>%1 Absender</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 client(s)</source>
+        <translation>
+            <numerusform>%1 Client</numerusform>
+            <numerusform>%1 Clients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server answered %1%2 %3 times to %4 from %5. %6 = %7 is Postfix&apos;s default and is temporary on purpose: no change advised.</source>
+        <translation>Der Server hat %3-mal mit %1%2 geantwortet, an %4 von %5. %6 = %7 ist die Postfix-Voreinstellung und absichtlich temporär: keine Änderung empfohlen.</translation>
+    </message>
+    <message>
+        <source>The server answered %1%2 %3 times to %4 from %5. Set %6 = %7 (Postfix default %8): each of them would have been refused once, saving %9 retries.</source>
+        <translation>Der Server hat %3-mal mit %1%2 geantwortet, an %4 von %5. %6 = %7 setzen (Postfix-Voreinstellung %8): Jede dieser Mails wäre nur einmal abgewiesen worden; das hätte %9 Wiederholungen erspart.</translation>
+    </message>
+    <message>
+        <source>Refusals that Postfix gives with 5xx by default were answered with 4xx (%1 times, e.g.%2): that is what soft_bounce = yes does. Set soft_bounce = no once testing is over; it would have saved %3 retries.</source>
+        <translation>Abweisungen, die Postfix standardmäßig mit 5xx gibt, wurden mit 4xx beantwortet (%1-mal, z. B.%2): Das bewirkt soft_bounce = yes. Nach dem Testen soft_bounce = no setzen; das hätte %3 Wiederholungen erspart.</translation>
+    </message>
+    <message>
+        <source>%1 deliveries were logged as SOFTBOUNCE: this server&apos;s own soft_bounce = yes turns remote refusals into retries. Set soft_bounce = no; it would have saved %2 retries.</source>
+        <translation>%1 Zustellungen wurden als SOFTBOUNCE protokolliert: Das eigene soft_bounce = yes dieses Servers macht aus Abweisungen der Gegenseite Wiederholungen. soft_bounce = no setzen; das hätte %2 Wiederholungen erspart.</translation>
+    </message>
+    <message>
+        <source>%1 deliveries went to servers that accept no mail at all (521/556, RFC 7504)%2 and were retried, because smtp_skip_5xx_greeting = %3 treats a 5xx greeting as temporary. Set smtp_skip_5xx_greeting = %4 to bounce them at once, saving %5 retries.</source>
+        <translation>%1 Zustellungen gingen an Server, die überhaupt keine Mails annehmen (521/556, RFC 7504)%2, und wurden wiederholt, weil smtp_skip_5xx_greeting = %3 ein 5xx-Greeting als temporär behandelt. smtp_skip_5xx_greeting = %4 setzen, damit sie sofort gebounct werden; das erspart %5 Wiederholungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 refusals are temporary on purpose%3: leave them.</source>
+        <translation>
+            <numerusform>%1 Abweisung „%2“ ist absichtlich temporär%3: so belassen.</numerusform>
+            <numerusform>%1 Abweisungen „%2“ sind absichtlich temporär%3: so belassen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 null-sender bounces (from=&lt;&gt;) to unknown users were refused, from %2: backscatter, as a joe-job produces.</source>
+        <translation>
+            <numerusform>%1 Bounce mit leerem Absender (from=&lt;&gt;) an unbekannte Benutzer wurde abgewiesen, von %2: Backscatter, wie ihn ein Joe-Job erzeugt.</numerusform>
+            <numerusform>%1 Bounces mit leerem Absender (from=&lt;&gt;) an unbekannte Benutzer wurden abgewiesen, von %2: Backscatter, wie ihn ein Joe-Job erzeugt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -852,14 +856,6 @@
         <translation>%1 Abweisungen: %2 temporär (4xx: die Gegenseite versucht es erneut), %3 permanent (5xx: sie gibt auf); %4 Versuche waren Wiederholungen.</translation>
     </message>
     <message>
-        <source>There was 1 deferral flood.</source>
-        <translation>Es gab eine 4xx-Flut.</translation>
-    </message>
-    <message>
-        <source>There were %1 deferral floods.</source>
-        <translation>Es gab %1 4xx-Fluten.</translation>
-    </message>
-    <message>
         <source>4xx temporary</source>
         <translation>4xx temporär</translation>
     </message>
@@ -932,10 +928,6 @@
         <translation>4xx-Anteil (%)</translation>
     </message>
     <message>
-        <source> pts</source>
-        <translation> Pp.</translation>
-    </message>
-    <message>
         <source>Before and after</source>
         <translation>Vorher und nachher</translation>
     </message>
@@ -954,10 +946,6 @@
     <message>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
-    </message>
-    <message>
-        <source>%1 more findings are in findings.csv.</source>
-        <translation>%1 weitere Befunde stehen in findings.csv.</translation>
     </message>
     <message>
         <source>refused for good</source>
@@ -1046,6 +1034,24 @@
     <message>
         <source>Refusals over time</source>
         <translation>Abweisungen im Zeitverlauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 deferral flood(s).</source>
+        <translation>
+            <numerusform>%1 4xx-Flut.</numerusform>
+            <numerusform>%1 4xx-Fluten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 Pp.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more finding(s) in findings.csv.</source>
+        <translation>
+            <numerusform>%n weiterer Befund steht in findings.csv.</numerusform>
+            <numerusform>%n weitere Befunde stehen in findings.csv.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1688,42 +1694,6 @@
         <translation>Diese Ereignisse auflisten und im Zeitverlauf markieren</translation>
     </message>
     <message>
-        <source>1 event</source>
-        <translation>1 Ereignis</translation>
-    </message>
-    <message>
-        <source>%1 events</source>
-        <translation>%1 Ereignisse</translation>
-    </message>
-    <message>
-        <source>1 sender</source>
-        <translation>1 Absender</translation>
-    </message>
-    <message>
-        <source>%1 senders</source>
-        <translation>%1 Absender</translation>
-    </message>
-    <message>
-        <source>1 client</source>
-        <translation>1 Client</translation>
-    </message>
-    <message>
-        <source>%1 clients</source>
-        <translation>%1 Clients</translation>
-    </message>
-    <message>
-        <source>1 remote server</source>
-        <translation>1 entfernter Server</translation>
-    </message>
-    <message>
-        <source>%1 remote servers</source>
-        <translation>%1 entfernte Server</translation>
-    </message>
-    <message>
-        <source>%1 retries to save</source>
-        <translation>%1 Wiederholungen vermeidbar</translation>
-    </message>
-    <message>
         <source>Seen from %1 to %2</source>
         <translation>Gesehen von %1 bis %2</translation>
     </message>
@@ -1750,6 +1720,41 @@
     <message>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln Ereignis</numerusform>
+            <numerusform>%Ln Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sender(s)</source>
+        <translation>
+            <numerusform>%Ln Absender</numerusform>
+            <numerusform>%Ln Absender</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln client(s)</source>
+        <translation>
+            <numerusform>%Ln Client</numerusform>
+            <numerusform>%Ln Clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln remote server(s)</source>
+        <translation>
+            <numerusform>%Ln entfernter Server</numerusform>
+            <numerusform>%Ln entfernte Server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln retries to save</source>
+        <translation>
+            <numerusform>%Ln Wiederholung vermeidbar</numerusform>
+            <numerusform>%Ln Wiederholungen vermeidbar</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1985,14 +1990,6 @@
         <translation>Warten Sie, bis der laufende Import fertig ist, oder brechen Sie ihn zuerst ab.</translation>
     </message>
     <message>
-        <source>Import cancelled; %1 events stored.</source>
-        <translation>Import abgebrochen; %1 Ereignisse gespeichert.</translation>
-    </message>
-    <message>
-        <source>Import done: %1 new events.</source>
-        <translation>Import fertig: %1 neue Ereignisse.</translation>
-    </message>
-    <message>
         <source>Some files could not be imported</source>
         <translation>Einige Dateien konnten nicht importiert werden</translation>
     </message>
@@ -2009,10 +2006,6 @@
             <numerusform>%1 Ereignisse aus %2 Zeilen in %n Datei</numerusform>
             <numerusform>%1 Ereignisse aus %2 Zeilen in %n Dateien</numerusform>
         </translation>
-    </message>
-    <message>
-        <source> · %1 retry storms · %2 retries</source>
-        <translation> · %1 Wiederholungswellen · %2 Wiederholungen</translation>
     </message>
     <message>
         <source>Add Marker</source>
@@ -2077,6 +2070,34 @@
     <message>
         <source>An import is running. Stop it and quit? What was read so far stays stored.</source>
         <translation>Ein Import läuft. Abbrechen und beenden? Was bisher gelesen wurde, bleibt gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import cancelled; %Ln event(s) stored.</source>
+        <translation>
+            <numerusform>Import abgebrochen; %Ln Ereignis gespeichert.</numerusform>
+            <numerusform>Import abgebrochen; %Ln Ereignisse gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import done: %Ln new event(s).</source>
+        <translation>
+            <numerusform>Import fertig: %Ln neues Ereignis.</numerusform>
+            <numerusform>Import fertig: %Ln neue Ereignisse.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln retry storm(s)</source>
+        <translation>
+            <numerusform> · %Ln Wiederholungswelle</numerusform>
+            <numerusform> · %Ln Wiederholungswellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln retries</source>
+        <translation>
+            <numerusform> · %Ln Wiederholung</numerusform>
+            <numerusform> · %Ln Wiederholungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

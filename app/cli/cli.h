@@ -39,6 +39,8 @@ int runSummary(const QStringList &args);
 int runStorms(const QStringList &args);
 int runCompare(const QStringList &args);
 int runAdvise(const QStringList &args);
+int runTop(const QStringList &args);
+int runReport(const QStringList &args);
 
 } // namespace cli
 } // namespace rejectscope

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
@@ -10,11 +11,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace rejectscope;
-
-namespace rejectscope::cli {
-int runReport(const QStringList &args); // reportcommand.cpp
-int runTop(const QStringList &args);    // topcommand.cpp
-}
 
 namespace {
 
@@ -52,6 +48,11 @@ int main(int argc, char *argv[])
                                                             : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(u"rejectscope"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(REJECTSCOPE_VERSION));
+    // The program speaks English; the English plural forms turn the core's
+    // "%n sender(s)" into "1 sender" and "2 senders".
+    QTranslator plurals;
+    if (plurals.load(u"rejectscope_en"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(&plurals);
 
     const QStringList args = QCoreApplication::arguments();
     const QString command = args.value(1);

@@ -24,8 +24,6 @@ using namespace Qt::StringLiterals;
 
 namespace rejectscope::cli {
 
-int runReport(const QStringList &args);
-
 namespace {
 
 QString tr(const char *text)

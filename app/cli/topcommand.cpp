@@ -20,8 +20,6 @@ using namespace Qt::StringLiterals;
 
 namespace rejectscope::cli {
 
-int runTop(const QStringList &args);
-
 namespace {
 
 QString tr(const char *text)

@@ -1,13 +1,13 @@
 #include "analysistext.h"
 
 #include "analysis/postfixparameters.h"
+#include "findingtext.h"
 #include "names.h"
 #include "summarytext.h"
 #include "terminaltext.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QRegularExpression>
 
 #include <cmath>
 
@@ -57,29 +57,6 @@ QString shown(const QString &text, int limit = 90)
 {
     const QString safe = terminalSafe(text);
     return safe.size() > limit ? safe.left(limit - 1) + u'…' : safe;
-}
-
-// The reason of a reply without the address Postfix puts first
-// ("<ghost@x>: Recipient address rejected: …" → "Recipient address rejected: …"):
-// in a sentence of limited length the reason is what tells.
-QString replyGist(const QString &reply)
-{
-    // An optional "450 4.1.1 " before the address: the sentence names the code already.
-    static const QRegularExpression address(u"^(?:\\d{3}[ -](?:\\d\\.\\d{1,3}\\.\\d{1,3} )?)?<[^>]*>: "_s);
-    const QRegularExpressionMatch match = address.match(reply);
-    return match.hasMatch() ? reply.mid(match.capturedLength()) : reply;
-}
-
-// "1 sender", "5 senders": literal texts, so that lupdate sees them (the count is
-// grouped as in the rest of the sentence, which %n would not do).
-QString senders(qint64 n)
-{
-    return n == 1 ? Tr::tr("1 sender") : Tr::tr("%1 senders").arg(groupedNumber(n));
-}
-
-QString clients(qint64 n)
-{
-    return n == 1 ? Tr::tr("1 client") : Tr::tr("%1 clients").arg(groupedNumber(n));
 }
 
 } // namespace
@@ -167,51 +144,10 @@ QString beforeAfterText(const BeforeAfter &c, const QTimeZone &zone)
         percentText(c.amplificationChange));
     row(Tr::tr("4xx share (%)"), 100 * c.before.temporaryShare, 100 * c.after.temporaryShare,
         std::isfinite(c.temporaryShareChange)
-            ? (c.temporaryShareChange > 0 ? u"+"_s : QString())
-                  + QString::number(c.temporaryShareChange, 'f', 1) + Tr::tr(" pts")
+            ? Tr::tr("%1 pts").arg((c.temporaryShareChange > 0 ? u"+"_s : QString())
+                                   + QString::number(c.temporaryShareChange, 'f', 1))
             : Tr::tr("n/a"));
     return out;
-}
-
-QString findingSentence(const Finding &f)
-{
-    const QString reply = f.exampleReply.isEmpty() ? QString() : u" «"_s + shown(replyGist(f.exampleReply), 70) + u'»';
-    switch (f.kind) {
-    case Finding::Kind::TemporaryForPermanent:
-        if (f.suggestedValue.isEmpty() || f.suggestedValue == f.currentValue)
-            return Tr::tr("The server answered %1%2 %3 times to %4 from %5. %6 = %7 is "
-                      "Postfix's default and is temporary on purpose: no change advised.")
-                .arg(f.currentValue, reply, groupedNumber(f.events), senders(f.distinctSenders),
-                     clients(f.distinctClients), f.parameter, f.postfixDefault);
-        return Tr::tr("The server answered %1%2 %3 times to %4 from %5. Set %6 = %7 "
-                  "(Postfix default %8): each of them would have been refused once, saving %9 retries.")
-            .arg(f.currentValue, reply, groupedNumber(f.events), senders(f.distinctSenders),
-                 clients(f.distinctClients), f.parameter, f.suggestedValue, f.postfixDefault,
-                 groupedNumber(f.retriesSaved));
-    case Finding::Kind::SoftBounceReceiving:
-        return Tr::tr("Refusals that Postfix gives with 5xx by default were answered with 4xx (%1 times, "
-                  "e.g.%2): that is what soft_bounce = yes does. Set soft_bounce = no once testing "
-                  "is over; it would have saved %3 retries.")
-            .arg(groupedNumber(f.events), reply, groupedNumber(f.retriesSaved));
-    case Finding::Kind::SoftBounceSending:
-        return Tr::tr("%1 deliveries were logged as SOFTBOUNCE: this server's own soft_bounce = yes turns "
-                  "remote refusals into retries. Set soft_bounce = no; it would have saved %2 retries.")
-            .arg(groupedNumber(f.events), groupedNumber(f.retriesSaved));
-    case Finding::Kind::SkipFiveXxGreeting:
-        return Tr::tr("%1 deliveries went to servers that accept no mail at all (521/556, RFC 7504)%2 and were "
-                  "retried, because smtp_skip_5xx_greeting = %3 treats a 5xx greeting as temporary. "
-                  "Set smtp_skip_5xx_greeting = %4 to bounce them at once, saving %5 retries.")
-            .arg(groupedNumber(f.events), reply, f.currentValue, f.suggestedValue,
-                 groupedNumber(f.retriesSaved));
-    case Finding::Kind::Deliberate:
-        return Tr::tr("%1 %2 refusals are temporary on purpose%3: leave them.")
-            .arg(groupedNumber(f.events), reasonText(f.reason), reply);
-    case Finding::Kind::Backscatter:
-        return Tr::tr("%1 null-sender bounces (from=<>) to unknown users were refused, from %2: "
-                  "backscatter, as a joe-job produces.")
-            .arg(groupedNumber(f.events), clients(f.distinctClients));
-    }
-    return QString();
 }
 
 QString findingsText(const QList<Finding> &findings, const QTimeZone &zone)

@@ -4,6 +4,7 @@
 #include "analysis/floods.h"
 #include "analysis/retrychains.h"
 #include "analysis/switchpoints.h"
+#include "findingtext.h" // findingSentence(), once declared here
 
 #include <QString>
 #include <QTimeZone>
@@ -17,7 +18,5 @@ QString stormsText(const QList<RetryChain> &chains, const RetryChains::Totals &t
 QString switchPointsText(const QList<SwitchPoint> &points, const QTimeZone &zone);
 QString beforeAfterText(const BeforeAfter &comparison, const QTimeZone &zone);
 QString findingsText(const QList<Finding> &findings, const QTimeZone &zone);
-// One finding as a sentence or two: what the server did, what to set, what it saves.
-QString findingSentence(const Finding &finding);
 
 } // namespace rejectscope

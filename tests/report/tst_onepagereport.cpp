@@ -142,6 +142,8 @@ private slots:
     void htmlEscapesLogText_data();
     void htmlEscapesLogText();
     void htmlSaysTheFindingAndTheNumbers();
+    void findingsPastTheLimitAreCounted_data();
+    void findingsPastTheLimitAreCounted();
     void labPdfIsOnePageWithTheChart();
     void labHtmlWithItsChart();
     void failedWriteLeavesNoFile();
@@ -233,7 +235,7 @@ void TestOnePageReport::htmlSaysTheFindingAndTheNumbers()
     const QString html = reportHtml(o, contextOf(), u"chart.png"_s);
     QVERIFY(html.contains(u"src=\"chart.png\""_s));
     QVERIFY2(html.contains(u"The server answered 450"_s), qPrintable(html));
-    QVERIFY(html.contains(u"1,234 times to 56 senders from 3 clients"_s));
+    QVERIFY(html.contains(u"1,234 times to 56 sender(s) from 3 client(s)"_s));
     QVERIFY(html.contains(u"saving 789 retries"_s));
     QVERIFY(html.contains(u"unknown_local_recipient_reject_code = 550"_s));
     std::int64_t temporary = 0;
@@ -247,7 +249,39 @@ void TestOnePageReport::htmlSaysTheFindingAndTheNumbers()
     QVERIFY(html.contains(u"1,380"_s)); // retries
     QVERIFY(html.contains(u"12.50"_s)); // attempts per chain
     QVERIFY(html.contains(u"\u221281.0 %"_s)); // retries per hour, before → after
+    QVERIFY(html.contains(u"\u221290.0 pts"_s)); // 4xx share, in percentage points
+    QVERIFY(html.contains(u"1 deferral flood(s)."_s));
+    QVERIFY(!html.contains(u"findings.csv"_s)); // every finding is shown
     QVERIFY(html.contains(u"2026-11-02 08:00 – 2026-11-02 09:00 (UTC)"_s));
+}
+
+// Findings past the page's limit are counted, in the plural form of their number.
+void TestOnePageReport::findingsPastTheLimitAreCounted_data()
+{
+    QTest::addColumn<int>("findings");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<QString>("note");
+    QTest::newRow("all shown") << 2 << 2 << QString();
+    QTest::newRow("one more") << 3 << 2 << u"1 more finding(s) in findings.csv."_s;
+    QTest::newRow("many more") << 12 << 2 << u"10 more finding(s) in findings.csv."_s;
+}
+
+void TestOnePageReport::findingsPastTheLimitAreCounted()
+{
+    QFETCH(int, findings);
+    QFETCH(int, limit);
+    QFETCH(QString, note);
+    Overview o = handMade();
+    while (o.findings.size() < findings)
+        o.findings << o.findings.constFirst();
+    ReportContext context = contextOf();
+    context.maxFindings = limit;
+    const QString html = reportHtml(o, context, u"chart.png"_s);
+    QCOMPARE(html.count(u"The server answered 450"_s), limit);
+    if (note.isEmpty())
+        QVERIFY(!html.contains(u"findings.csv"_s));
+    else
+        QVERIFY2(html.contains(note), qPrintable(html));
 }
 
 void TestOnePageReport::labPdfIsOnePageWithTheChart()

@@ -6,16 +6,22 @@
 #include "analysis/advisor.h"
 #include "analysis/overview.h"
 #include "analysissupport.h"
+#include "language.h"
+#include "settings.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLocale>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QResource>
 #include <QScrollArea>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QStyle>
 #include <QTest>
 #include <QTextDocument>
@@ -143,6 +149,33 @@ std::pair<double, double> attemptsPerHour(const QString &cardText)
     return {locale.toDouble(m.captured(1)), locale.toDouble(m.captured(2))};
 }
 
+// The program embeds the English plural forms under :/i18n; the ui library alone does
+// not, so the test compiles translations/rejectscope_en.ts into a resource there.
+bool provideEnglishPlurals(const QTemporaryDir &dir, QString *error)
+{
+    const QString ts = QStringLiteral(REJECTSCOPE_SOURCE_DIR) + u"/translations/rejectscope_en.ts"_s;
+    const QString lrelease = QLibraryInfo::path(QLibraryInfo::BinariesPath) + u"/lrelease"_s;
+    if (QProcess::execute(lrelease, {u"-silent"_s, ts, u"-qm"_s, dir.filePath(u"rejectscope_en.qm"_s)}) != 0) {
+        *error = u"%1 could not compile %2"_s.arg(lrelease, ts);
+        return false;
+    }
+    QFile qrc(dir.filePath(u"i18n.qrc"_s));
+    if (!qrc.open(QIODevice::WriteOnly)) {
+        *error = qrc.errorString();
+        return false;
+    }
+    qrc.write("<RCC><qresource prefix=\"/i18n\"><file>rejectscope_en.qm</file></qresource></RCC>\n");
+    qrc.close();
+    const QString rccFile = dir.filePath(u"i18n.rcc"_s);
+    const QString rcc = QLibraryInfo::path(QLibraryInfo::LibraryExecutablesPath) + u"/rcc"_s;
+    if (QProcess::execute(rcc, {u"--binary"_s, qrc.fileName(), u"-o"_s, rccFile}) != 0
+        || !QResource::registerResource(rccFile)) {
+        *error = u"%1 could not build a resource of %2"_s.arg(rcc, qrc.fileName());
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 class TestAdvisorPanel : public QObject
@@ -150,6 +183,7 @@ class TestAdvisorPanel : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void emptyState();
     void loadingState();
     void findingCards();
@@ -162,7 +196,23 @@ private slots:
     void labSample();
     void narrowWidth();
     void screenshots();
+
+private:
+    QTemporaryDir m_dir;
 };
+
+// The texts the cards show are the program's English: the language code it runs at
+// start, following the system (C.UTF-8 under ctest), with the plural forms.
+void TestAdvisorPanel::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Before the first settings() call: no language chosen, whatever the user's settings say.
+    qputenv("XDG_CONFIG_HOME", m_dir.filePath(u"config"_s).toUtf8());
+    QVERIFY2(settings().fileName().startsWith(m_dir.path()), qPrintable(settings().fileName()));
+    QString error;
+    QVERIFY2(provideEnglishPlurals(m_dir, &error), qPrintable(error));
+    QCOMPARE(installTranslations(*qApp), u"en"_s);
+}
 
 void TestAdvisorPanel::emptyState()
 {
@@ -205,9 +255,25 @@ void TestAdvisorPanel::findingCards()
     const QStringList lines = texts.first().split(u'\n');
     QCOMPARE(lines.at(1), u"unknown_local_recipient_reject_code = 550"_s);
     QVERIFY2(lines.at(2).contains(u"1,234 times"_s), qPrintable(lines.at(2)));
-    QVERIFY(texts.first().contains(u"1234 events"_s) || texts.first().contains(u"1,234 events"_s));
-    QVERIFY(texts.first().contains(u"56 senders"_s));
-    QVERIFY(texts.first().contains(u"3 clients"_s));
+    // %Ln groups as the locale in effect does: "1234" in the C locale ctest runs with.
+    const QString events = QLocale().toString(1234) + u" events · "_s;
+    QVERIFY2(texts.first().contains(events + u"56 senders · 3 clients · 789 retries to save"_s),
+             qPrintable(texts.first()));
+    QVERIFY2(texts.last().contains(u"40 events · 12 senders · 9 clients"_s), qPrintable(texts.last()));
+    for (const QString &text : texts)
+        QVERIFY2(!text.contains(u"(s)"_s), qPrintable(text));
+
+    // One of each: the singular, for a sending server's peers too.
+    Finding one = unknownLocal();
+    one.direction = Direction::Outbound;
+    one.events = 1;
+    one.distinctSenders = 1;
+    one.distinctClients = 1;
+    one.retriesSaved = 1;
+    panel.setFindings({one});
+    const QString single = panel.findingTexts().value(0);
+    QVERIFY2(single.contains(u"1 event · 1 sender · 1 remote server · 1 retry to save"_s), qPrintable(single));
+    QVERIFY2(single.contains(u"to 1 sender from 1 client."_s), qPrintable(single));
     QVERIFY(texts.first().contains(u"Seen from 2026-11-21 23:50:36 UTC to 2026-11-21 23:59:38 UTC"_s));
     QVERIFY(texts.first().contains(u"Client: mail.example.net[192.0.2.10]"_s));
     QVERIFY(texts.first().contains(u"Reply: 450 4.1.1 <nobody@example.org>"_s));

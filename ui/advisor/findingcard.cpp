@@ -4,7 +4,6 @@
 #include "analysis/postfixparameters.h"
 #include "analysis/reasonclass.h"
 #include "elidedlabel.h"
-#include "report/analysistext.h"
 #include "report/findingtext.h"
 #include "report/terminaltext.h"
 
@@ -14,6 +13,9 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +27,13 @@ QString reasonWords(ReasonClass reason)
 {
     const std::string_view name = reasonClassName(reason);
     return QString::fromLatin1(name.data(), qsizetype(name.size())).replace(u'-', u' ');
+}
+
+// The count tr() picks the plural form by and %Ln shows: an int, and no log comes
+// near 2^31 of anything.
+int countForTr(std::int64_t n)
+{
+    return int(std::clamp<std::int64_t>(n, 0, std::numeric_limits<int>::max()));
 }
 
 } // namespace
@@ -67,17 +76,14 @@ FindingCard::FindingCard(const Finding &finding, const QTimeZone &zone, QWidget 
 void FindingCard::addEvidence(const QTimeZone &zone)
 {
     const bool inbound = m_finding.direction == Direction::Inbound;
-    QStringList counts{m_finding.events == 1 ? tr("1 event") : tr("%1 events").arg(countText(m_finding.events))};
-    if (m_finding.distinctSenders > 0)
-        counts << (m_finding.distinctSenders == 1 ? tr("1 sender")
-                                                  : tr("%1 senders").arg(countText(m_finding.distinctSenders)));
-    if (m_finding.distinctClients > 0) {
-        const QString n = countText(m_finding.distinctClients);
-        counts << (inbound ? (m_finding.distinctClients == 1 ? tr("1 client") : tr("%1 clients").arg(n))
-                           : (m_finding.distinctClients == 1 ? tr("1 remote server") : tr("%1 remote servers").arg(n)));
-    }
-    if (m_finding.retriesSaved > 0 && !isCalm(m_finding))
-        counts << tr("%1 retries to save").arg(countText(m_finding.retriesSaved));
+    const int events = countForTr(m_finding.events);
+    QStringList counts{tr("%Ln event(s)", nullptr, events)};
+    if (const int senders = countForTr(m_finding.distinctSenders); senders > 0)
+        counts << tr("%Ln sender(s)", nullptr, senders);
+    if (const int clients = countForTr(m_finding.distinctClients); clients > 0)
+        counts << (inbound ? tr("%Ln client(s)", nullptr, clients) : tr("%Ln remote server(s)", nullptr, clients));
+    if (const int retries = countForTr(m_finding.retriesSaved); retries > 0 && !isCalm(m_finding))
+        counts << tr("%Ln retries to save", nullptr, retries);
     addText(counts.join(u" \u00b7 "_s));
 
     if (m_finding.firstMs > 0 || m_finding.lastMs > 0)

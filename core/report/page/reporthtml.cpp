@@ -70,14 +70,16 @@ QString decimal(double value, int digits = 1)
 }
 
 // A change with its sign; decreases (fewer retries) in green, increases in red,
-// and the sign says it where colour is lost.
-QString changeCell(double change, const QString &unit)
+// and the sign says it where colour is lost. `format` puts the unit around the
+// signed number ("%1 %", "%1 pts").
+QString changeCell(double change, const QString &format)
 {
     if (!std::isfinite(change))
         return u"<td class=\"n muted\">"_s + Tr::tr("n/a") + u"</td>"_s;
     const QString sign = change > 0.05 ? u"+"_s : (change < -0.05 ? u"\u2212"_s : QString());
     const QString cls = change > 0.05 ? u"up"_s : (change < -0.05 ? u"down"_s : u"muted"_s);
-    return u"<td class=\"n %1\">%2%3%4</td>"_s.arg(cls, sign, QString::number(std::abs(change), 'f', 1), unit);
+    const QString figure = format.arg(sign + QString::number(std::abs(change), 'f', 1));
+    return u"<td class=\"n %1\">%2</td>"_s.arg(cls, figure.toHtmlEscaped());
 }
 
 QString style(ReportTarget target)
@@ -176,10 +178,10 @@ QString leadHtml(const Overview &overview)
                       "(5xx: it gives up); %4 attempts were retries.")
                        .arg(groupedNumber(refused), groupedNumber(sums.temporary), groupedNumber(sums.permanent),
                             groupedNumber(overview.totals.retries));
-    if (!overview.floods.isEmpty())
-        text += u' ' + (overview.floods.size() == 1 ? Tr::tr("There was 1 deferral flood.")
-                                                     : Tr::tr("There were %1 deferral floods.")
-                                                           .arg(groupedNumber(overview.floods.size())));
+    if (!overview.floods.isEmpty()) {
+        const int floods = int(overview.floods.size());
+        text += u' ' + Tr::tr("%1 deferral flood(s).", nullptr, floods).arg(groupedNumber(floods));
+    }
     return u"<p class=\"lead\">"_s + text.toHtmlEscaped() + u"</p>"_s;
 }
 
@@ -212,21 +214,22 @@ QString comparisonCard(const MomentComparison &c, const QTimeZone &zone)
             "<th class=\"n\">%2</th><th class=\"n\">%3</th><th class=\"n\">%4</th></tr>"_s.arg(
                 Tr::tr("%1 ± %2").arg(moment, durationText(f.windowMs)).toHtmlEscaped(), Tr::tr("before"), Tr::tr("after"),
                 Tr::tr("change"));
+    const QString percent = u"%1 %"_s;
     const auto row = [&](const QString &label, double before, double after, const QString &changeCellHtml,
                          int digits) {
         html += u"<tr><td>%1</td><td class=\"n\">%2</td><td class=\"n\">%3</td>%4</tr>"_s.arg(
             label.toHtmlEscaped(), decimal(before, digits), decimal(after, digits), changeCellHtml);
     };
     row(Tr::tr("attempts per hour"), f.before.attemptsPerHour, f.after.attemptsPerHour,
-        changeCell(f.attemptsChange, u" %"_s), 1);
-    row(Tr::tr("distinct keys per hour"), f.before.keysPerHour, f.after.keysPerHour, changeCell(f.keysChange, u" %"_s),
+        changeCell(f.attemptsChange, percent), 1);
+    row(Tr::tr("distinct keys per hour"), f.before.keysPerHour, f.after.keysPerHour, changeCell(f.keysChange, percent),
         1);
     row(Tr::tr("retries per hour"), f.before.retriesPerHour, f.after.retriesPerHour,
-        changeCell(f.retriesChange, u" %"_s), 1);
+        changeCell(f.retriesChange, percent), 1);
     row(Tr::tr("attempts per key"), f.before.amplification, f.after.amplification,
-        changeCell(f.amplificationChange, u" %"_s), 2);
+        changeCell(f.amplificationChange, percent), 2);
     row(Tr::tr("4xx share (%)"), 100 * f.before.temporaryShare, 100 * f.after.temporaryShare,
-        changeCell(f.temporaryShareChange, Tr::tr(" pts")), 1);
+        changeCell(f.temporaryShareChange, Tr::tr("%1 pts")), 1);
     html += u"</table>"_s;
     return html;
 }
@@ -285,9 +288,8 @@ QString findingsHtml(const Overview &overview, const ReportContext &context)
             html += u"<br><span class=\"note\">"_s + esc(Tr::tr("Note: %1").arg(caution)) + u"</span>"_s;
         html += u"</p>"_s;
     }
-    if (overview.findings.size() > number)
-        html += u"<p class=\"note\">"_s
-            + Tr::tr("%1 more findings are in findings.csv.").arg(overview.findings.size() - number).toHtmlEscaped()
+    if (const int more = int(overview.findings.size()) - number; more > 0)
+        html += u"<p class=\"note\">"_s + Tr::tr("%n more finding(s) in findings.csv.", nullptr, more).toHtmlEscaped()
             + u"</p>"_s;
     return html;
 }
