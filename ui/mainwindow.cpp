@@ -39,9 +39,23 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace rejectscope {
+
+namespace {
+
+// The count tr() picks the plural form by and %Ln shows: an int, and no log comes
+// near 2^31 of anything.
+int countForTr(std::int64_t n)
+{
+    return int(std::clamp<std::int64_t>(n, 0, std::numeric_limits<int>::max()));
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -142,6 +156,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_import, &ImportController::finished, this, &MainWindow::onImportFinished);
     connect(m_chartLoader, &OverviewLoader::timelineReady, this, &MainWindow::onTimelineReady);
     connect(m_detailsLoader, &OverviewLoader::detailsReady, this, &MainWindow::onDetailsReady);
+    connect(m_detailsLoader, &OverviewLoader::findingsReady, this, &MainWindow::onFindingsReady);
     connect(m_detailsLoader, &OverviewLoader::topListsReady, this, &MainWindow::onTopListsReady);
     for (OverviewLoader *loader : {m_chartLoader, m_detailsLoader}) {
         connect(loader, &OverviewLoader::failed, this, [this](const QString &error) {
@@ -388,8 +403,9 @@ void MainWindow::onImportFinished(const QList<ImportReport> &reports, const QStr
             problems.append(tr("%1: %2").arg(QDir::toNativeSeparators(report.path), report.error));
         cancelled = cancelled || report.outcome == ImportReport::Outcome::Cancelled;
     }
-    statusBar()->showMessage(cancelled ? tr("Import cancelled; %1 events stored.").arg(QLocale().toString(events))
-                                       : tr("Import done: %1 new events.").arg(QLocale().toString(events)),
+    const int stored = countForTr(events);
+    statusBar()->showMessage(cancelled ? tr("Import cancelled; %Ln event(s) stored.", nullptr, stored)
+                                       : tr("Import done: %Ln new event(s).", nullptr, stored),
                              15'000);
     showSummary();
     m_tables->setFilter(m_filter); // the events table counts again
@@ -414,18 +430,20 @@ void MainWindow::showSummary()
         m_filterBar->setLogSpan(*m_summary.firstTimeMs, *m_summary.lastTimeMs);
     m_counts->setText(statusText());
     m_notUnderstood->setVisible(m_summary.notUnderstood > 0);
-    m_notUnderstood->setText(tr("%n line(s) not understood", nullptr, int(std::min<std::int64_t>(m_summary.notUnderstood, INT_MAX))));
+    const int notUnderstood = countForTr(m_summary.notUnderstood);
+    m_notUnderstood->setText(tr("%n line(s) not understood", nullptr, notUnderstood));
 }
 
 QString MainWindow::statusText() const
 {
     const QLocale locale;
-    QString text = tr("%1 events from %2 lines in %n file(s)", nullptr, int(m_summary.sources))
+    const int files = countForTr(m_summary.sources);
+    QString text = tr("%1 events from %2 lines in %n file(s)", nullptr, files)
                        .arg(locale.toString(m_summary.events), locale.toString(m_summary.linesRead));
     if (m_detailsSnapshot.totals.chains > 0) {
-        text += tr(" · %1 retry storms · %2 retries")
-                    .arg(locale.toString(qint64(m_detailsSnapshot.storms.size())),
-                         locale.toString(m_detailsSnapshot.totals.retries));
+        const int storms = countForTr(m_detailsSnapshot.storms.size());
+        const int retries = countForTr(m_detailsSnapshot.totals.retries);
+        text += tr(" · %Ln retry storm(s)", nullptr, storms) + tr(" · %Ln retries", nullptr, retries);
     }
     return text;
 }
@@ -527,20 +545,33 @@ void MainWindow::onTimelineReady(const Overview &overview)
 
 void MainWindow::onDetailsReady(const Overview &details)
 {
-    // The top lists of the previous filter stay until their own stage arrives.
+    // The findings and top lists of the previous filter stay until their own
+    // stages arrive.
     m_detailsSnapshot.storms = details.storms;
     m_detailsSnapshot.totals = details.totals;
-    m_detailsSnapshot.findings = details.findings;
     m_tables->setStorms(details);
-    m_advisor->setFindings(details.findings);
     m_counts->setText(statusText());
+    emit stormsShown();
+    if (details.hasFindings)
+        onFindingsReady(details);
+}
+
+void MainWindow::onFindingsReady(const Overview &details)
+{
+    m_detailsSnapshot.findings = details.findings;
+    m_advisor->setFindings(details.findings);
+    emit findingsShown();
+    emit detailsShown();
 }
 
 void MainWindow::onTopListsReady(const Overview &details)
 {
-    m_detailsSnapshot = details;
+    m_detailsSnapshot.topClients = details.topClients;
+    m_detailsSnapshot.topSenders = details.topSenders;
+    m_detailsSnapshot.topRecipients = details.topRecipients;
+    m_detailsSnapshot.topReasons = details.topReasons;
     m_tables->setTopLists(details);
-    emit detailsShown();
+    emit topListsShown();
 }
 
 Overview MainWindow::reportSnapshot() const

@@ -68,9 +68,13 @@ public:
     Overview reportSnapshot() const;
 
 signals:
-    // The timeline (chart, before/after cards) and the details (storms, advisor,
-    // and last the top lists) of the current filter are shown.
+    // The timeline (chart, before/after cards) and the details of the current
+    // filter are shown: the storms, the top lists, and last the advisor's
+    // findings (then detailsShown: all of them).
     void timelineShown();
+    void stormsShown();
+    void topListsShown();
+    void findingsShown();
     void detailsShown();
     // Every file of an import is done and its results are being loaded.
     void importFinished(const QList<rejectscope::ImportReport> &reports);
@@ -93,6 +97,7 @@ private:
     void onImportFinished(const QList<ImportReport> &reports, const QString &failure);
     void onTimelineReady(const Overview &overview);
     void onDetailsReady(const Overview &details);
+    void onFindingsReady(const Overview &details);
     void onTopListsReady(const Overview &details);
     void onChartRangeChanged(qint64 fromMs, qint64 toMs);
     void askForMarker(qint64 timeMs);

@@ -116,7 +116,15 @@ void OverviewLoader::request(const OverviewRequest &request, Stages stages)
             return;
         }
         post(bars, QString(), false);
-        post(loadOverviewTimeline(*database, request, &error, cancel.get()), error, true);
+        // The moments alone, added to the bars read a moment ago.
+        OverviewRequest moments = request;
+        moments.withBuckets = false;
+        auto full = loadOverviewTimeline(*database, moments, &error, cancel.get());
+        if (full) {
+            full->buckets = bars->buckets;
+            full->floods = bars->floods;
+        }
+        post(full, error, true);
     });
 }
 
@@ -127,52 +135,57 @@ void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &req
     QPointer<OverviewLoader> self(this);
     jobStarted();
     m_detailsPool.start([self, generation, request, timeline, cancel, path] {
+        enum class Stage { Storms, TopLists, Findings };
+        // Hands a stage to the GUI thread unless a newer request replaced it; the
+        // findings' stage (or a failure) is the last.
+        auto post = [&](const std::optional<Overview> &details, const QString &error, Stage stage) {
+            const bool last = stage == Stage::Findings || !details;
+            QMetaObject::invokeMethod(self, [self, generation, details, error, stage, last] {
+                OverviewLoader *loader = self.data();
+                if (!loader)
+                    return;
+                if (generation == loader->m_generation) {
+                    if (!details && !error.isEmpty())
+                        emit loader->failed(error);
+                    else if (details && stage == Stage::Storms)
+                        emit loader->detailsReady(*details);
+                    else if (details && stage == Stage::TopLists)
+                        emit loader->topListsReady(*details);
+                    else if (details)
+                        emit loader->findingsReady(*details);
+                }
+                if (last)
+                    loader->jobEnded();
+            }, Qt::QueuedConnection);
+        };
         QString error;
-        std::optional<Overview> details;
-        if (!cancel->load()) {
-            if (Database *database = openOnThisThread(path, &error))
-                details = loadOverviewDetails(*database, request, timeline, &error, cancel.get());
+        Database *database = cancel->load() ? nullptr : openOnThisThread(path, &error);
+        if (!database) {
+            post(std::nullopt, error, Stage::Storms);
+            return;
         }
-        QMetaObject::invokeMethod(self, [self, generation, request, details, error] {
-            OverviewLoader *loader = self.data();
-            if (!loader)
-                return;
-            const bool current = generation == loader->m_generation;
-            if (current && details) {
-                emit loader->detailsReady(*details);
-                loader->startTopLists(generation, request, *details);
-            } else if (current && !error.isEmpty()) {
-                emit loader->failed(error);
-            }
-            loader->jobEnded();
-        }, Qt::QueuedConnection);
-    });
-}
-
-void OverviewLoader::startTopLists(quint64 generation, const OverviewRequest &request, Overview details)
-{
-    auto cancel = m_cancel;
-    const QString path = m_databasePath;
-    QPointer<OverviewLoader> self(this);
-    jobStarted();
-    m_detailsPool.start([self, generation, request, details, cancel, path] {
-        QString error;
-        std::optional<Overview> lists;
-        if (!cancel->load()) {
-            if (Database *database = openOnThisThread(path, &error))
-                lists = loadOverviewTopLists(*database, request, details, &error, cancel.get());
+        // The storms first, then the top lists; the advisor, slowest over millions
+        // of events, last.
+        OverviewRequest storms = request;
+        storms.withFindings = false;
+        auto details = loadOverviewDetails(*database, storms, timeline, &error, cancel.get());
+        if (!details) {
+            post(details, error, Stage::Storms);
+            return;
         }
-        QMetaObject::invokeMethod(self, [self, generation, lists, error] {
-            OverviewLoader *loader = self.data();
-            if (!loader)
-                return;
-            const bool current = generation == loader->m_generation;
-            if (current && lists)
-                emit loader->topListsReady(*lists);
-            else if (current && !error.isEmpty())
-                emit loader->failed(error);
-            loader->jobEnded();
-        }, Qt::QueuedConnection);
+        post(details, QString(), Stage::Storms);
+        details = loadOverviewTopLists(*database, request, *details, &error, cancel.get());
+        if (!details) {
+            post(details, error, Stage::TopLists);
+            return;
+        }
+        post(details, QString(), Stage::TopLists);
+        // The advisor only reads: a newer request stops it mid-query rather than
+        // queueing behind it (builds, which a stop would waste, are never stopped).
+        database->setInterruptFlag(cancel.get());
+        details = loadOverviewFindings(*database, request, *details, &error, cancel.get());
+        database->setInterruptFlag(nullptr);
+        post(details, error, Stage::Findings);
     });
 }
 

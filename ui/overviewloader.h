@@ -11,8 +11,8 @@
 namespace rejectscope {
 
 // Reads the overview for the window off the GUI thread, in stages: the timeline
-// (at once, from the per-minute counts), the details (storms, findings; the first
-// time after an import this builds the retry chains), then the top lists.
+// (at once, from the per-minute counts), the details (storms, the first time after
+// an import building the retry chains), the top lists, then the advisor's findings.
 // A newer request supersedes an older one: its results are dropped, never shown.
 class OverviewLoader : public QObject
 {
@@ -26,7 +26,7 @@ public:
 
     enum class Stages {
         Timeline, // buckets and floods at once, then the switch points and before/after
-        Details,  // storms and advice, then the top lists
+        Details,  // storms, then the top lists, then advice
     };
     // Starts loading, superseding the request before.
     void request(const OverviewRequest &request, Stages stages);
@@ -37,15 +37,16 @@ public:
 
 signals:
     void timelineReady(const rejectscope::Overview &overview);
+    // The details in stages: the storms and totals; the same with the top lists;
+    // then with the advisor's findings as well (the last stage).
     void detailsReady(const rejectscope::Overview &overview);
-    // The details with the top lists filled in: the last stage.
     void topListsReady(const rejectscope::Overview &overview);
+    void findingsReady(const rejectscope::Overview &overview);
     void failed(const QString &error);
     void busyChanged(bool busy);
 
 private:
     void startDetails(quint64 generation, const OverviewRequest &request, Overview timeline);
-    void startTopLists(quint64 generation, const OverviewRequest &request, Overview details);
     void jobStarted();
     void jobEnded();
 

@@ -107,14 +107,16 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
                             ? request.bucketMs
                             : bucketForSpan(overview.spanToMs - overview.spanFromMs);
 
-    auto buckets = timeBuckets(database, filter, overview.bucketMs, &failure);
-    if (!buckets)
-        return PartResult::Failed;
-    overview.buckets = std::move(*buckets);
-    auto floods = findFloods(database, filter, request.floods, &failure);
-    if (!floods)
-        return PartResult::Failed;
-    overview.floods = std::move(*floods);
+    if (request.withBuckets) {
+        auto buckets = timeBuckets(database, filter, overview.bucketMs, &failure);
+        if (!buckets)
+            return PartResult::Failed;
+        overview.buckets = std::move(*buckets);
+        auto floods = findFloods(database, filter, request.floods, &failure);
+        if (!floods)
+            return PartResult::Failed;
+        overview.floods = std::move(*floods);
+    }
     if (cancelled(cancel))
         return PartResult::Cancelled;
     if (!request.withMoments)
@@ -176,6 +178,17 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
     return cancelled(cancel) ? PartResult::Cancelled : PartResult::Done;
 }
 
+PartResult loadFindings(Database &database, const OverviewRequest &request, Overview &overview,
+                        QString &failure)
+{
+    auto findings = adviseOn(database, request.filter, &failure);
+    if (!findings)
+        return PartResult::Failed;
+    overview.findings = std::move(*findings);
+    overview.hasFindings = true;
+    return PartResult::Done;
+}
+
 PartResult loadDetails(Database &database, const OverviewRequest &request, Overview &overview,
                        QString &failure, const std::atomic_bool *cancel)
 {
@@ -201,12 +214,7 @@ PartResult loadDetails(Database &database, const OverviewRequest &request, Overv
     overview.totals = *totals;
     if (cancelled(cancel))
         return PartResult::Cancelled;
-
-    auto findings = adviseOn(database, filter, &failure);
-    if (!findings)
-        return PartResult::Failed;
-    overview.findings = std::move(*findings);
-    return PartResult::Done;
+    return request.withFindings ? loadFindings(database, request, overview, failure) : PartResult::Done;
 }
 
 PartResult loadTopLists(Database &database, const OverviewRequest &request, Overview &overview,
@@ -259,6 +267,15 @@ std::optional<Overview> loadOverviewDetails(Database &database, const OverviewRe
     QString failure;
     const PartResult result = loadDetails(database, request, timeline, failure, cancel);
     return finish(result, timeline, failure, error);
+}
+
+std::optional<Overview> loadOverviewFindings(Database &database, const OverviewRequest &request,
+                                             Overview details, QString *error,
+                                             const std::atomic_bool *cancel)
+{
+    QString failure;
+    PartResult result = cancelled(cancel) ? PartResult::Cancelled : loadFindings(database, request, details, failure);
+    return finish(result, details, failure, error);
 }
 
 std::optional<Overview> loadOverviewTopLists(Database &database, const OverviewRequest &request,

@@ -29,6 +29,12 @@ struct OverviewRequest {
     // False: the timeline stage reads buckets and floods only, not the switch
     // points, markers and before/after figures (Overview::hasMoments stays false).
     bool withMoments = true;
+    // False: the timeline stage skips the buckets and floods (a window that has
+    // them already asks for the moments alone).
+    bool withBuckets = true;
+    // False: the details stage reads the storms and totals, not the advisor's
+    // findings (Overview::hasFindings stays false).
+    bool withFindings = true;
     ChainOptions chains;
     FloodOptions floods;
     SwitchOptions switches;
@@ -62,6 +68,7 @@ struct Overview {
     QList<TopEntry> topRecipients;
     QList<TopEntry> topReasons;
     QList<Finding> findings;
+    bool hasFindings = false; // findings were read
 };
 
 // The bucket size for a span: the smallest of 1 min, 5 min, 15 min, 1 h, 6 h, 1 day
@@ -86,6 +93,11 @@ std::optional<Overview> loadOverviewTimeline(Database &database, const OverviewR
 std::optional<Overview> loadOverviewDetails(Database &database, const OverviewRequest &request,
                                             Overview timeline, QString *error,
                                             const std::atomic_bool *cancel = nullptr);
+// The advisor's findings alone (a window shows the storms before them: over
+// millions of events the advisor takes longest).
+std::optional<Overview> loadOverviewFindings(Database &database, const OverviewRequest &request,
+                                             Overview details, QString *error,
+                                             const std::atomic_bool *cancel = nullptr);
 std::optional<Overview> loadOverviewTopLists(Database &database, const OverviewRequest &request,
                                              Overview details, QString *error,
                                              const std::atomic_bool *cancel = nullptr);
