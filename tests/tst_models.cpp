@@ -108,6 +108,7 @@ private slots:
     void topList();
     void topListOfReasons();
     void eventsPageThroughInTimeOrder();
+    void eventsCountedInBackground();
     void eventsSort_data();
     void eventsSort();
     void eventsFilterAndZone();
@@ -283,6 +284,36 @@ void TestModels::eventsPageThroughInTimeOrder()
     QCOMPARE(row->id, want.at(1000));
     QCOMPARE(model.data(model.index(1000, EventTableModel::Code), TimeMsRole).toLongLong(), row->timeMs);
     QVERIFY(!model.row(model.rowCount()));
+}
+
+void TestModels::eventsCountedInBackground()
+{
+    // The first page at once, the other rows inserted when the worker's count
+    // arrives; a newer filter makes the older count void.
+    EventTableModel model(*m_db);
+    model.setCountInBackground(true);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy counted(&model, &EventTableModel::countKnown);
+    AnalysisFilter inbound;
+    inbound.direction = Direction::Inbound;
+    model.setFilter(inbound);
+    model.setFilter({});
+    QCOMPARE(model.rowCount(), EventTableModel::pageSize);
+    QVERIFY(!model.isCountKnown());
+    const QList<qint64> want = idsFromSql(*m_db, u"time_ms, id"_s);
+    QTRY_VERIFY(model.isCountKnown());
+    QCOMPARE(counted.size(), 1); // the inbound count never arrived
+    QCOMPARE(counted.first().first().toLongLong(), want.size());
+    QCOMPARE(model.rowCount(), want.size());
+    QCOMPARE(idsFromModel(model), want);
+
+    // A filter with less than a page is known at once.
+    AnalysisFilter narrow;
+    narrow.fromMs = want.isEmpty() ? 0 : model.row(0)->timeMs;
+    narrow.toMs = *narrow.fromMs + 1;
+    model.setFilter(narrow);
+    QVERIFY(model.isCountKnown());
+    QVERIFY(model.rowCount() < EventTableModel::pageSize);
 }
 
 void TestModels::eventsSort_data()

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "models/eventtablemodel.h"
+
 #include "aboutdialog.h"
 #include "advisor/advisorpanel.h"
 #include "charts/timelinechart.h"
@@ -420,7 +422,9 @@ void MainWindow::showSummary()
     if (!m_database)
         return;
     QString error;
-    auto summary = loadSummary(*m_database, 200, &error);
+    // The window shows the ledger's figures only: the cells would cost a second
+    // on millions of events.
+    auto summary = loadSummary(*m_database, 200, &error, SummaryParts::WithoutCells);
     if (!summary) {
         statusBar()->showMessage(error, 10'000);
         return;
@@ -450,7 +454,9 @@ QString MainWindow::statusText() const
 
 bool MainWindow::isBusy() const
 {
-    return m_import->isRunning() || m_chartLoader->isBusy() || m_detailsLoader->isBusy();
+    const EventTableModel *events = m_tables->eventModel();
+    return m_import->isRunning() || m_chartLoader->isBusy() || m_detailsLoader->isBusy()
+        || (events && !events->isCountKnown());
 }
 
 OverviewRequest MainWindow::requestFor(const AnalysisFilter &filter) const

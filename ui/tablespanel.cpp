@@ -73,6 +73,7 @@ void TablesPanel::setDatabase(Database *database)
         return;
     m_events = new EventTableModel(*database, this);
     m_events->setTimeZone(m_zone);
+    m_events->setCountInBackground(true);
     connect(m_events, &EventTableModel::queryFailed, this, &TablesPanel::queryFailed);
     ResultTableView *view = addView(m_events, tr("Events"), Events, false);
     // The events sort in SQLite: by time through an index at any size; by another
@@ -90,6 +91,10 @@ void TablesPanel::setDatabase(Database *database)
                                         : Qt::AscendingOrder;
         if (!EventTableModel::isSortable(column)) {
             emit message(tr("The events cannot be sorted by this column."));
+            return;
+        }
+        if (column != EventTableModel::Time && !m_events->isCountKnown()) {
+            emit message(tr("The events are still being counted; sort by this column when they are."));
             return;
         }
         if (column != EventTableModel::Time && m_events->rowCount() > sortableRows) {

@@ -227,7 +227,7 @@ int runAdvise(const QStringList &args)
     if (!readAnalysisOptions(parser, arguments))
         return ExitUsage;
     const auto &[filter, format, zone] = arguments;
-    std::unique_ptr<Database> database = openDatabase(parser, false);
+    std::unique_ptr<Database> database = openDatabase(parser, true);
     if (!database)
         return ExitInputFailed;
     QString error;

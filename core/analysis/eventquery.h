@@ -57,6 +57,8 @@ public:
     // Counted once and kept, like the page positions learned while paging: events
     // imported later are seen by a new EventQuery.
     std::optional<std::int64_t> count();
+    // The count, read elsewhere (by another connection on the same data).
+    void setKnownCount(std::int64_t count) { m_count = count; }
     std::optional<QList<EventRow>> page(EventSort sort, bool ascending, std::int64_t offset,
                                         int limit);
     // Calls `visit` for every selected event in time order; stops early (returning

@@ -66,7 +66,9 @@ std::int64_t bucketForSpan(std::int64_t spanMs, int maxBuckets)
 std::optional<std::pair<std::int64_t, std::int64_t>> logSpan(Database &database, QString *error)
 {
     QSqlQuery query(database.connection());
-    if (!query.exec(u"SELECT MIN(time_ms), MAX(time_ms) FROM event"_s) || !query.next()) {
+    // One aggregate per SELECT: SQLite reads MIN or MAX from the end of event_time
+    // only then (both in one SELECT scan the whole index, seconds at 10 M events).
+    if (!query.exec(u"SELECT (SELECT MIN(time_ms) FROM event), (SELECT MAX(time_ms) FROM event)"_s) || !query.next()) {
         if (error)
             *error = Tr::tr("Could not read the log's time span: %1").arg(query.lastError().text());
         return std::nullopt;

@@ -51,7 +51,7 @@ constexpr const char deliveredSql[] =
     "SELECT lower(sender), lower(recipient), time_ms FROM event"
     " WHERE kind = 2 AND status = 1 AND sender IS NOT NULL AND recipient IS NOT NULL";
 constexpr const char pairSql[] = "SELECT lower(sender), lower(recipient) FROM event WHERE id = ?";
-constexpr const char extentSql[] = "SELECT MAX(id), MAX(time_ms) FROM event";
+constexpr const char extentSql[] = "SELECT (SELECT MAX(id) FROM event), (SELECT MAX(time_ms) FROM event)";
 constexpr const char buildRowSql[] =
     "INSERT INTO retry_chain_build (id, gap_ms, max_event_id, end_ms, longest_ms, chains,"
     " built_at_ms) VALUES (1, ?, ?, ?, ?, ?, ?)";

@@ -3,8 +3,11 @@
 #include "modelroles.h"
 #include "modeltext.h"
 #include "report/names.h"
+#include "store/database.h"
 
 #include <QMetaObject>
+#include <QPointer>
+#include <QThreadPool>
 
 #include <limits>
 
@@ -77,7 +80,11 @@ EventTableModel::EventTableModel(Database &database, QObject *parent)
 {
 }
 
-EventTableModel::~EventTableModel() = default;
+EventTableModel::~EventTableModel()
+{
+    if (m_countCancel)
+        m_countCancel->store(true);
+}
 
 void EventTableModel::setFilter(const AnalysisFilter &filter)
 {
@@ -101,10 +108,87 @@ void EventTableModel::requery()
     m_failedPages.clear();
     m_error.clear();
     m_query = std::make_unique<EventQuery>(m_database, m_filter);
-    const auto count = m_query->count();
-    if (!count)
+    if (m_countCancel)
+        m_countCancel->store(true);
+    ++m_countGeneration;
+    m_countKnown = true;
+    if (!m_countInBackground) {
+        const auto count = m_query->count();
+        if (!count)
+            m_error = m_query->errorString();
+        m_count = count.value_or(0);
+        emit countKnown(m_count);
+        return;
+    }
+    auto first = m_query->page(m_sort, m_ascending, 0, pageSize);
+    if (!first) {
         m_error = m_query->errorString();
-    m_count = count.value_or(0);
+        m_count = 0;
+        return;
+    }
+    m_count = first->size();
+    m_pages.insert(0, std::move(*first));
+    m_pageOrder.append(0);
+    if (m_count < pageSize) {
+        m_query->setKnownCount(m_count);
+        emit countKnown(m_count);
+        return;
+    }
+    m_countKnown = false;
+    startCount();
+}
+
+void EventTableModel::startCount()
+{
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_countCancel = cancel;
+    QPointer<EventTableModel> self(this);
+    QThreadPool::globalInstance()->start(
+        [self, cancel, generation = m_countGeneration, path = m_database.path(), filter = m_filter] {
+            std::optional<std::int64_t> count;
+            QString error;
+            {
+                Database database(path);
+                if (cancel->load()) {
+                    return;
+                } else if (database.open(Database::Mode::ReadOnly)) {
+                    database.setInterruptFlag(cancel.get());
+                    EventQuery query(database, filter);
+                    count = query.count();
+                    error = query.errorString();
+                } else {
+                    error = database.errorString();
+                }
+            }
+            if (cancel->load())
+                return;
+            QMetaObject::invokeMethod(self, [self, generation, count, error] {
+                if (EventTableModel *model = self.data())
+                    model->countArrived(generation, count, error);
+            }, Qt::QueuedConnection);
+        });
+}
+
+void EventTableModel::countArrived(quint64 generation, std::optional<std::int64_t> count, const QString &error)
+{
+    if (generation != m_countGeneration || m_countKnown)
+        return;
+    m_countKnown = true;
+    if (!count) {
+        // The first page stays shown.
+        m_error = error;
+        emit queryFailed(error);
+        emit countKnown(m_count);
+        return;
+    }
+    const std::int64_t shown = std::min<std::int64_t>(*count, std::numeric_limits<int>::max());
+    if (shown > m_count) {
+        beginInsertRows(QModelIndex(), int(m_count), int(shown - 1));
+        m_count = *count;
+        endInsertRows();
+    }
+    m_query->setKnownCount(*count);
+    emit countKnown(*count);
 }
 
 void EventTableModel::setTimeZone(const QTimeZone &zone)

@@ -7,7 +7,9 @@
 #include <QSet>
 #include <QTimeZone>
 
+#include <atomic>
 #include <memory>
+#include <optional>
 
 namespace rejectscope {
 
@@ -29,6 +31,12 @@ public:
     ~EventTableModel() override;
 
     void setFilter(const AnalysisFilter &filter); // resets the model
+    // Off (the default): setFilter() and sort() count the rows before they return.
+    // On: they read the first page only and count in a worker thread (its own
+    // read-only connection); the rows after the first page are inserted when the
+    // count arrives. A free-text count over millions of events takes seconds.
+    void setCountInBackground(bool on) { m_countInBackground = on; }
+    bool isCountKnown() const { return m_countKnown; }
     // Counts and reads again (after an import added events); resets the model.
     void refresh();
     AnalysisFilter filter() const { return m_filter; }
@@ -49,10 +57,14 @@ public:
 
 signals:
     void queryFailed(const QString &error);
+    // The filter's full count is known (at once, or when the worker is done).
+    void countKnown(qint64 count);
 
 private:
     const EventRow *cachedRow(int row) const;
     void requery();
+    void startCount();
+    void countArrived(quint64 generation, std::optional<std::int64_t> count, const QString &error);
 
     Database &m_database;
     AnalysisFilter m_filter;
@@ -66,6 +78,10 @@ private:
     // Counts once and remembers where its pages start; holds no cursor between calls.
     std::unique_ptr<EventQuery> m_query;
     mutable QSet<std::int64_t> m_failedPages; // reported once until the next reset
+    bool m_countInBackground = false;
+    bool m_countKnown = true;
+    quint64 m_countGeneration = 0;
+    std::shared_ptr<std::atomic_bool> m_countCancel; // stops the worker's count
 };
 
 } // namespace rejectscope

@@ -47,7 +47,13 @@ struct Summary {
     QList<StoredSample> samples; // the first not-understood lines, up to the limit asked
 };
 
+enum class SummaryParts {
+    All,
+    WithoutCells, // the ledger's figures, time span and samples, not the cells
+};
+
 // Reads the summary; on a query failure returns nullopt and sets `error`.
-std::optional<Summary> loadSummary(Database &database, int sampleLimit, QString *error);
+std::optional<Summary> loadSummary(Database &database, int sampleLimit, QString *error,
+                                   SummaryParts parts = SummaryParts::All);
 
 } // namespace rejectscope
