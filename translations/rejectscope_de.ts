@@ -2200,6 +2200,10 @@
         <source>Narrow the filter to sort %1 events by this column; they are sorted by time.</source>
         <translation>Schränken Sie den Filter ein, um %1 Ereignisse nach dieser Spalte zu sortieren; sie sind nach Zeit sortiert.</translation>
     </message>
+    <message>
+        <source>The events are still being counted; sort by this column when they are.</source>
+        <translation>Die Ereignisse werden noch gezählt; nach dieser Spalte lässt sich sortieren, sobald sie gezählt sind.</translation>
+    </message>
 </context>
 <context>
     <name>rejectscope::TimelineChart</name>

@@ -455,7 +455,7 @@ QString MainWindow::statusText() const
 bool MainWindow::isBusy() const
 {
     const EventTableModel *events = m_tables->eventModel();
-    return m_import->isRunning() || m_chartLoader->isBusy() || m_detailsLoader->isBusy()
+    return m_import->isRunning() || m_chartLoader->isBusy() || m_detailsLoader->isBusy() || m_extras.pending
         || (events && !events->isCountKnown());
 }
 
@@ -478,8 +478,14 @@ void MainWindow::refresh(bool withDetails)
     if (!m_database)
         return;
     requestChart(m_zoomedRange);
-    if (withDetails)
-        m_detailsLoader->request(requestFor(m_filter), OverviewLoader::Stages::Details);
+    if (withDetails) {
+        // The storms with the chart; the top lists and the advisor, which take
+        // longer, once both are shown, so that they do not hold them back on two
+        // cores.
+        m_extras = Extras{};
+        m_extras.pending = true;
+        m_detailsLoader->request(requestFor(m_filter), OverviewLoader::Stages::Storms);
+    }
 }
 
 void MainWindow::requestChart(std::optional<std::pair<qint64, qint64>> visible)
@@ -526,12 +532,15 @@ void MainWindow::onTimelineReady(const Overview &overview)
     const bool zoomed = m_zoomedRange && overview.spanFromMs == m_zoomedRange->first
                         && overview.spanToMs == m_zoomedRange->second;
     m_timeline->setBuckets(overview.buckets, overview.bucketMs);
-    m_chart->setFloods(overview.floods);
+    // The bars come first; the floods and moments of the last read stay until
+    // theirs come.
+    if (overview.hasFloods)
+        m_chart->setFloods(overview.floods);
     if (!zoomed && !overview.hasMoments) {
-        // The bars of the whole log; the moments of the last read stay until theirs come.
         m_timelineSnapshot.buckets = overview.buckets;
         m_timelineSnapshot.bucketMs = overview.bucketMs;
-        m_timelineSnapshot.floods = overview.floods;
+        if (overview.hasFloods)
+            m_timelineSnapshot.floods = overview.floods;
         m_timelineSnapshot.spanFromMs = overview.spanFromMs;
         m_timelineSnapshot.spanToMs = overview.spanToMs;
         m_chart->setFullRange(overview.spanFromMs, overview.spanToMs);
@@ -547,6 +556,16 @@ void MainWindow::onTimelineReady(const Overview &overview)
         }
     }
     emit timelineShown();
+    m_extras.barsShown = true;
+    requestExtrasWhenReady();
+}
+
+void MainWindow::requestExtrasWhenReady()
+{
+    if (!m_extras.pending || !m_extras.barsShown || !m_extras.storms)
+        return;
+    m_extras.pending = false;
+    m_detailsLoader->request(requestFor(m_filter), OverviewLoader::Stages::Extras, *m_extras.storms);
 }
 
 void MainWindow::onDetailsReady(const Overview &details)
@@ -558,6 +577,8 @@ void MainWindow::onDetailsReady(const Overview &details)
     m_tables->setStorms(details);
     m_counts->setText(statusText());
     emit stormsShown();
+    m_extras.storms = details;
+    requestExtrasWhenReady();
     if (details.hasFindings)
         onFindingsReady(details);
 }

@@ -98,6 +98,7 @@ private:
     void onTimelineReady(const Overview &overview);
     void onDetailsReady(const Overview &details);
     void onFindingsReady(const Overview &details);
+    void requestExtrasWhenReady();
     void onTopListsReady(const Overview &details);
     void onChartRangeChanged(qint64 fromMs, qint64 toMs);
     void askForMarker(qint64 timeMs);
@@ -136,6 +137,13 @@ private:
     QPushButton *m_notUnderstood;
     QMenu *m_recentMenu = nullptr;
     QPointer<QMessageBox> m_failureBox; // the failure shown, if any
+    // The top lists and findings of the current filter wait for its bars and storms.
+    struct Extras {
+        bool pending = false;
+        bool barsShown = false;
+        std::optional<Overview> storms;
+    };
+    Extras m_extras;
 };
 
 } // namespace rejectscope

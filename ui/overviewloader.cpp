@@ -71,14 +71,14 @@ void OverviewLoader::jobEnded()
         emit busyChanged(false);
 }
 
-void OverviewLoader::request(const OverviewRequest &request, Stages stages)
+void OverviewLoader::request(const OverviewRequest &request, Stages stages, const Overview &storms)
 {
     if (m_cancel)
         m_cancel->store(true);
     m_cancel = std::make_shared<std::atomic_bool>(false);
     const quint64 generation = ++m_generation;
-    if (stages == Stages::Details) {
-        startDetails(generation, request, Overview{});
+    if (stages != Stages::Timeline) {
+        startDetails(generation, request, stages, storms);
         return;
     }
     auto cancel = m_cancel;
@@ -110,36 +110,37 @@ void OverviewLoader::request(const OverviewRequest &request, Stages stages)
         // The bars first: they come from the per-minute counts at once.
         OverviewRequest quick = request;
         quick.withMoments = false;
+        quick.withFloods = false;
         const auto bars = loadOverviewTimeline(*database, quick, &error, cancel.get());
-        if (!bars || !request.withMoments) {
+        if (!bars) {
             post(bars, error, true);
             return;
         }
         post(bars, QString(), false);
-        // The moments alone, added to the bars read a moment ago.
-        OverviewRequest moments = request;
-        moments.withBuckets = false;
-        auto full = loadOverviewTimeline(*database, moments, &error, cancel.get());
-        if (full) {
+        // Then the floods and the moments, added to the bars read a moment ago.
+        OverviewRequest rest = request;
+        rest.withBuckets = false;
+        auto full = loadOverviewTimeline(*database, rest, &error, cancel.get());
+        if (full)
             full->buckets = bars->buckets;
-            full->floods = bars->floods;
-        }
         post(full, error, true);
     });
 }
 
-void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &request, Overview timeline)
+void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &request, Stages stages,
+                                  Overview storms)
 {
     auto cancel = m_cancel;
     const QString path = m_databasePath;
     QPointer<OverviewLoader> self(this);
     jobStarted();
-    m_detailsPool.start([self, generation, request, timeline, cancel, path] {
+    m_detailsPool.start([self, generation, request, stages, storms, cancel, path] {
         enum class Stage { Storms, TopLists, Findings };
+        const Stage lastStage = stages == Stages::Storms ? Stage::Storms : Stage::Findings;
         // Hands a stage to the GUI thread unless a newer request replaced it; the
-        // findings' stage (or a failure) is the last.
+        // last stage (or a failure) ends the job.
         auto post = [&](const std::optional<Overview> &details, const QString &error, Stage stage) {
-            const bool last = stage == Stage::Findings || !details;
+            const bool last = stage == lastStage || !details;
             QMetaObject::invokeMethod(self, [self, generation, details, error, stage, last] {
                 OverviewLoader *loader = self.data();
                 if (!loader)
@@ -166,20 +167,19 @@ void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &req
         }
         // The storms first, then the top lists; the advisor, slowest over millions
         // of events, last.
-        OverviewRequest storms = request;
-        storms.withFindings = false;
-        auto details = loadOverviewDetails(*database, storms, timeline, &error, cancel.get());
-        if (!details) {
+        std::optional<Overview> details = storms;
+        if (stages != Stages::Extras) {
+            OverviewRequest stormsOnly = request;
+            stormsOnly.withFindings = false;
+            details = loadOverviewDetails(*database, stormsOnly, Overview{}, &error, cancel.get());
             post(details, error, Stage::Storms);
-            return;
+            if (!details || stages == Stages::Storms)
+                return;
         }
-        post(details, QString(), Stage::Storms);
         details = loadOverviewTopLists(*database, request, *details, &error, cancel.get());
-        if (!details) {
-            post(details, error, Stage::TopLists);
+        post(details, error, Stage::TopLists);
+        if (!details)
             return;
-        }
-        post(details, QString(), Stage::TopLists);
         // The advisor only reads: a newer request stops it mid-query rather than
         // queueing behind it (builds, which a stop would waste, are never stopped).
         database->setInterruptFlag(cancel.get());

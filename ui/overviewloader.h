@@ -25,11 +25,13 @@ public:
     QString databasePath() const { return m_databasePath; }
 
     enum class Stages {
-        Timeline, // buckets and floods at once, then the switch points and before/after
-        Details,  // storms, then the top lists, then advice
+        Timeline, // the bars at once, then the floods, switch points and before/after
+        Details,  // the storms, then the top lists, then the advisor's findings
+        Storms,   // the storms alone
+        Extras,   // the top lists, then the findings, added to `storms`
     };
     // Starts loading, superseding the request before.
-    void request(const OverviewRequest &request, Stages stages);
+    void request(const OverviewRequest &request, Stages stages, const Overview &storms = {});
     bool isBusy() const { return m_pending > 0; }
     quint64 generation() const { return m_generation; }
     // Waits for every job (used when the window closes and by tests).
@@ -46,7 +48,7 @@ signals:
     void busyChanged(bool busy);
 
 private:
-    void startDetails(quint64 generation, const OverviewRequest &request, Overview timeline);
+    void startDetails(quint64 generation, const OverviewRequest &request, Stages stages, Overview storms);
     void jobStarted();
     void jobEnded();
 

@@ -74,6 +74,7 @@ void TablesPanel::setDatabase(Database *database)
     m_events = new EventTableModel(*database, this);
     m_events->setTimeZone(m_zone);
     m_events->setCountInBackground(true);
+    m_events->setCountDelay(150);
     connect(m_events, &EventTableModel::queryFailed, this, &TablesPanel::queryFailed);
     ResultTableView *view = addView(m_events, tr("Events"), Events, false);
     // The events sort in SQLite: by time through an index at any size; by another

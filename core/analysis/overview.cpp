@@ -114,10 +114,13 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
         if (!buckets)
             return PartResult::Failed;
         overview.buckets = std::move(*buckets);
+    }
+    if (request.withFloods) {
         auto floods = findFloods(database, filter, request.floods, &failure);
         if (!floods)
             return PartResult::Failed;
         overview.floods = std::move(*floods);
+        overview.hasFloods = true;
     }
     if (cancelled(cancel))
         return PartResult::Cancelled;

@@ -29,9 +29,10 @@ struct OverviewRequest {
     // False: the timeline stage reads buckets and floods only, not the switch
     // points, markers and before/after figures (Overview::hasMoments stays false).
     bool withMoments = true;
-    // False: the timeline stage skips the buckets and floods (a window that has
-    // them already asks for the moments alone).
+    // False: the timeline stage skips the buckets (a window that has them already
+    // asks for the rest alone), or the floods (a window shows the bars first).
     bool withBuckets = true;
+    bool withFloods = true;
     // False: the details stage reads the storms and totals, not the advisor's
     // findings (Overview::hasFindings stays false).
     bool withFindings = true;
@@ -60,6 +61,7 @@ struct Overview {
     QList<SwitchPoint> switchPoints;
     QList<Marker> markers;
     QList<MomentComparison> comparisons;
+    bool hasFloods = false;  // floods were read
     bool hasMoments = false; // switchPoints, markers and comparisons were read
     QList<RetryChain> storms;
     RetryChains::Totals totals;

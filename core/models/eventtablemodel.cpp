@@ -8,6 +8,7 @@
 #include <QMetaObject>
 #include <QPointer>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <limits>
 
@@ -135,7 +136,10 @@ void EventTableModel::requery()
         return;
     }
     m_countKnown = false;
-    startCount();
+    QTimer::singleShot(m_countDelayMs, this, [this, generation = m_countGeneration] {
+        if (generation == m_countGeneration && !m_countKnown)
+            startCount();
+    });
 }
 
 void EventTableModel::startCount()

@@ -36,6 +36,9 @@ public:
     // read-only connection); the rows after the first page are inserted when the
     // count arrives. A free-text count over millions of events takes seconds.
     void setCountInBackground(bool on) { m_countInBackground = on; }
+    // Milliseconds the background count waits before it starts: a window lets
+    // its chart and storms be read first on few cores.
+    void setCountDelay(int ms) { m_countDelayMs = ms; }
     bool isCountKnown() const { return m_countKnown; }
     // Counts and reads again (after an import added events); resets the model.
     void refresh();
@@ -79,6 +82,7 @@ private:
     std::unique_ptr<EventQuery> m_query;
     mutable QSet<std::int64_t> m_failedPages; // reported once until the next reset
     bool m_countInBackground = false;
+    int m_countDelayMs = 0;
     bool m_countKnown = true;
     quint64 m_countGeneration = 0;
     std::shared_ptr<std::atomic_bool> m_countCancel; // stops the worker's count

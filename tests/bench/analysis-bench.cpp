@@ -12,7 +12,9 @@
 #include "benchdatabase.h"
 
 #include "analysis/attemptminutes.h" // internal: to time its refresh
+#include "analysis/eventquery.h"
 #include "analysis/floods.h"
+#include "analysis/overview.h"
 #include "analysis/retrychains.h"
 #include "analysis/switchpoints.h"
 #include "analysis/toplists.h"
@@ -81,6 +83,7 @@ int main(int argc, char **argv)
     parser.addOption({u"days"_s, u"Days the generated log covers."_s, u"D"_s, u"30"_s});
     parser.addOption({u"repeat"_s, u"Runs of each query."_s, u"R"_s, u"3"_s});
     parser.addOption({u"top-only"_s, u"Time the top lists only."_s});
+    parser.addOption({u"window-only"_s, u"Time the window's overview stages only (chains and counts built)."_s});
     parser.addOption({u"skip-top-build"_s, u"Keep the top-list counts (no full build, only the refresh)."_s});
     parser.addOption({u"top-build-only"_s, u"Time the top-list counts' full build only."_s});
     parser.process(app);
@@ -187,6 +190,69 @@ int main(int argc, char **argv)
     };
     if (parser.isSet(u"top-only"_s)) {
         topBench();
+        return 0;
+    }
+
+    // The stages the window reads after a filter change, as it asks for them
+    // (before/after windows of at most a day; the advisor's own timing below).
+    const auto windowBench = [&] {
+        const qint64 day = 86400000;
+        const qint64 midDay = firstMs + (lastMs - firstMs) / 2;
+        AnalysisFilter inbound, unknownLocal, oneDay, outbound;
+        inbound.direction = Direction::Inbound;
+        unknownLocal = inbound;
+        unknownLocal.reason = ReasonClass::UnknownLocalRecipient;
+        oneDay = unknownLocal;
+        oneDay.fromMs = midDay;
+        oneDay.toMs = midDay + day;
+        outbound = oneDay;
+        outbound.direction = Direction::Outbound;
+        outbound.reason.reset();
+        const QList<std::pair<const char *, AnalysisFilter>> filters{
+            {"no filter", {}}, {"inbound", inbound}, {"+ unknown-local", unknownLocal},
+            {"+ one day", oneDay}, {"one day outbound", outbound}};
+        for (const auto &[name, filter] : filters) {
+            OverviewRequest request;
+            request.filter = filter;
+            request.maxCompareWindowMs = day;
+            OverviewRequest chart = request;
+            chart.filter.fromMs.reset(); // the chart shows the whole log
+            chart.filter.toMs.reset();
+            const auto stage = [&](const char *what, const std::function<std::optional<Overview>(QString *)> &load) {
+                timeIt(qPrintable(u"window %1: %2"_s.arg(QString::fromLatin1(what), QString::fromLatin1(name))),
+                       [&] {
+                           QString error;
+                           return load(&error) ? u"ok"_s : error;
+                       });
+            };
+            stage("bars", [&](QString *error) {
+                OverviewRequest bars = chart;
+                bars.withMoments = false;
+                return loadOverviewTimeline(db, bars, error);
+            });
+            stage("moments", [&](QString *error) {
+                OverviewRequest moments = chart;
+                moments.withBuckets = false;
+                return loadOverviewTimeline(db, moments, error);
+            });
+            stage("storms", [&](QString *error) {
+                OverviewRequest storms = request;
+                storms.withFindings = false;
+                return loadOverviewDetails(db, storms, Overview{}, error);
+            });
+            stage("top lists", [&](QString *error) { return loadOverviewTopLists(db, request, Overview{}, error); });
+            stage("events page", [&](QString *error) -> std::optional<Overview> {
+                EventQuery query(db, filter);
+                if (!query.page(EventSort::Time, true, 0, 256)) {
+                    *error = query.errorString();
+                    return std::nullopt;
+                }
+                return Overview{};
+            });
+        }
+    };
+    if (parser.isSet(u"window-only"_s)) {
+        windowBench();
         return 0;
     }
 
