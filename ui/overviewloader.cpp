@@ -3,8 +3,12 @@
 #include "store/database.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QMetaObject>
 #include <QPointer>
+
+Q_LOGGING_CATEGORY(lcOverviewLoader, "rejectscope.overviewloader", QtWarningMsg)
 
 namespace rejectscope {
 
@@ -85,7 +89,10 @@ void OverviewLoader::request(const OverviewRequest &request, Stages stages, cons
     const QString path = m_databasePath;
     QPointer<OverviewLoader> self(this);
     jobStarted();
-    m_timelinePool.start([self, generation, request, cancel, path] {
+    QElapsedTimer queued;
+    queued.start();
+    m_timelinePool.start([self, generation, request, cancel, path, queued] {
+        qCDebug(lcOverviewLoader) << "timeline" << generation << "started after" << queued.elapsed() << "ms";
         // Hands a result to the GUI thread unless a newer request replaced it.
         auto post = [&](const std::optional<Overview> &timeline, const QString &error, bool last) {
             QMetaObject::invokeMethod(self, [self, generation, timeline, error, last] {
@@ -117,6 +124,7 @@ void OverviewLoader::request(const OverviewRequest &request, Stages stages, cons
             return;
         }
         post(bars, QString(), false);
+        qCDebug(lcOverviewLoader) << "timeline" << generation << "bars after" << queued.elapsed() << "ms";
         // Then the floods and the moments, added to the bars read a moment ago.
         OverviewRequest rest = request;
         rest.withBuckets = false;
@@ -124,6 +132,7 @@ void OverviewLoader::request(const OverviewRequest &request, Stages stages, cons
         if (full)
             full->buckets = bars->buckets;
         post(full, error, true);
+        qCDebug(lcOverviewLoader) << "timeline" << generation << "done after" << queued.elapsed() << "ms";
     });
 }
 
@@ -134,7 +143,10 @@ void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &req
     const QString path = m_databasePath;
     QPointer<OverviewLoader> self(this);
     jobStarted();
-    m_detailsPool.start([self, generation, request, stages, storms, cancel, path] {
+    QElapsedTimer queued;
+    queued.start();
+    m_detailsPool.start([self, generation, request, stages, storms, cancel, path, queued] {
+        qCDebug(lcOverviewLoader) << "details" << generation << int(stages) << "started after" << queued.elapsed() << "ms";
         enum class Stage { Storms, TopLists, Findings };
         const Stage lastStage = stages == Stages::Storms ? Stage::Storms : Stage::Findings;
         // Hands a stage to the GUI thread unless a newer request replaced it; the
@@ -173,6 +185,7 @@ void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &req
             stormsOnly.withFindings = false;
             details = loadOverviewDetails(*database, stormsOnly, Overview{}, &error, cancel.get());
             post(details, error, Stage::Storms);
+            qCDebug(lcOverviewLoader) << "details" << generation << "storms after" << queued.elapsed() << "ms";
             if (!details || stages == Stages::Storms)
                 return;
         }

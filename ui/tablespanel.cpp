@@ -8,8 +8,9 @@
 
 #include <QHeaderView>
 #include <QLocale>
-#include <array>
 #include <QSortFilterProxyModel>
+
+#include <array>
 
 namespace rejectscope {
 
@@ -62,6 +63,7 @@ ResultTableView *TablesPanel::addView(QAbstractItemModel *model, const QString &
 
 void TablesPanel::setDatabase(Database *database)
 {
+    m_fitted.clear(); // another log: fit its columns again
     if (m_events) {
         removeTab(Events);
         m_views[Events]->deleteLater();
@@ -125,8 +127,20 @@ void TablesPanel::setStorms(const Overview &details)
 {
     m_storms->setChains(details.storms);
     setTabText(Storms, tr("Retry Storms (%1)").arg(details.storms.size()));
-    // Snapshots are at most a few hundred rows: columns fit their contents.
-    m_views.at(Storms)->resizeColumnsToContents();
+    fitColumnsOnce(Storms);
+}
+
+// Columns fit the first rows a table gets, then keep their widths (a model reset
+// keeps them too): they do not jump with every filter, a width the user chose
+// stays, and measuring hundreds of rows of text at each filter change would hold
+// up the window.
+void TablesPanel::fitColumnsOnce(int tab)
+{
+    QTableView *view = m_views.at(tab);
+    if (m_fitted.contains(tab) || view->model()->rowCount() == 0)
+        return;
+    m_fitted.insert(tab);
+    view->resizeColumnsToContents();
 }
 
 void TablesPanel::setTopLists(const Overview &details)
@@ -136,7 +150,7 @@ void TablesPanel::setTopLists(const Overview &details)
     m_topLists[int(TopListKind::Recipients)]->setEntries(details.topRecipients);
     m_topLists[int(TopListKind::Reasons)]->setEntries(details.topReasons);
     for (int tab = Clients; tab <= Reasons; ++tab)
-        m_views.at(tab)->resizeColumnsToContents();
+        fitColumnsOnce(tab);
 }
 
 void TablesPanel::setFilter(const AnalysisFilter &filter)

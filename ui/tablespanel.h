@@ -2,6 +2,7 @@
 
 #include "analysis/overview.h"
 
+#include <QSet>
 #include <QTabWidget>
 #include <QTimeZone>
 
@@ -53,6 +54,7 @@ signals:
     void message(const QString &text);
 
 private:
+    void fitColumnsOnce(int tab);
     ResultTableView *addView(QAbstractItemModel *model, const QString &title, Tab tab, bool sortByProxy);
     void showEvents();
 
@@ -60,6 +62,7 @@ private:
     QList<TopListModel *> m_topLists; // by TopListKind
     EventTableModel *m_events = nullptr;
     QList<ResultTableView *> m_views;
+    QSet<int> m_fitted; // tabs whose columns were fitted to their contents
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     AnalysisFilter m_filter;
     bool m_eventsStale = true; // the events model has not seen m_filter yet

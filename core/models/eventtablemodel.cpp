@@ -113,6 +113,7 @@ void EventTableModel::requery()
         m_countCancel->store(true);
     ++m_countGeneration;
     m_countKnown = true;
+    m_count = 0;
     if (!m_countInBackground) {
         const auto count = m_query->count();
         if (!count)
@@ -121,62 +122,84 @@ void EventTableModel::requery()
         emit countKnown(m_count);
         return;
     }
-    auto first = m_query->page(m_sort, m_ascending, 0, pageSize);
-    if (!first) {
-        m_error = m_query->errorString();
-        m_count = 0;
-        return;
-    }
-    m_count = first->size();
-    m_pages.insert(0, std::move(*first));
-    m_pageOrder.append(0);
-    if (m_count < pageSize) {
-        m_query->setKnownCount(m_count);
-        emit countKnown(m_count);
-        return;
-    }
+    // Even the first page may take a while: a rare filter walks far to find its
+    // rows.
     m_countKnown = false;
-    QTimer::singleShot(m_countDelayMs, this, [this, generation = m_countGeneration] {
-        if (generation == m_countGeneration && !m_countKnown)
-            startCount();
-    });
+    startWorker(Work::FirstPage);
 }
 
-void EventTableModel::startCount()
+void EventTableModel::startWorker(Work work)
 {
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_countCancel = cancel;
     QPointer<EventTableModel> self(this);
-    QThreadPool::globalInstance()->start(
-        [self, cancel, generation = m_countGeneration, path = m_database.path(), filter = m_filter] {
-            std::optional<std::int64_t> count;
-            QString error;
-            {
-                Database database(path);
-                if (cancel->load()) {
-                    return;
-                } else if (database.open(Database::Mode::ReadOnly)) {
-                    database.setInterruptFlag(cancel.get());
-                    EventQuery query(database, filter);
-                    count = query.count();
-                    error = query.errorString();
-                } else {
-                    error = database.errorString();
-                }
-            }
+    QThreadPool::globalInstance()->start([self, cancel, work, generation = m_countGeneration,
+                                          path = m_database.path(), filter = m_filter, sort = m_sort,
+                                          ascending = m_ascending] {
+        std::optional<QList<EventRow>> rows;
+        std::optional<std::int64_t> count;
+        QString error;
+        {
+            Database database(path);
             if (cancel->load())
                 return;
-            QMetaObject::invokeMethod(self, [self, generation, count, error] {
-                if (EventTableModel *model = self.data())
-                    model->countArrived(generation, count, error);
-            }, Qt::QueuedConnection);
-        });
+            if (database.open(Database::Mode::ReadOnly)) {
+                database.setInterruptFlag(cancel.get());
+                EventQuery query(database, filter);
+                if (work == Work::FirstPage)
+                    rows = query.page(sort, ascending, 0, pageSize);
+                else
+                    count = query.count();
+                error = query.errorString();
+            } else {
+                error = database.errorString();
+            }
+        }
+        if (cancel->load())
+            return;
+        QMetaObject::invokeMethod(self, [self, generation, rows, count, error, work] {
+            EventTableModel *model = self.data();
+            if (!model || generation != model->m_countGeneration || model->m_countKnown)
+                return;
+            if (work == Work::FirstPage)
+                model->firstPageArrived(rows, error);
+            else
+                model->countArrived(count, error);
+        }, Qt::QueuedConnection);
+    });
 }
 
-void EventTableModel::countArrived(quint64 generation, std::optional<std::int64_t> count, const QString &error)
+void EventTableModel::firstPageArrived(const std::optional<QList<EventRow>> &rows, const QString &error)
 {
-    if (generation != m_countGeneration || m_countKnown)
+    if (!rows) {
+        m_countKnown = true;
+        m_error = error;
+        emit queryFailed(error);
+        emit countKnown(0);
         return;
+    }
+    const int shown = int(rows->size());
+    if (shown > 0) {
+        beginInsertRows(QModelIndex(), 0, shown - 1);
+        m_pages.insert(0, *rows);
+        m_pageOrder.append(0);
+        m_count = shown;
+        endInsertRows();
+    }
+    if (shown < pageSize) {
+        m_countKnown = true;
+        m_query->setKnownCount(shown);
+        emit countKnown(shown);
+        return;
+    }
+    QTimer::singleShot(m_countDelayMs, this, [this, generation = m_countGeneration] {
+        if (generation == m_countGeneration && !m_countKnown)
+            startWorker(Work::Count);
+    });
+}
+
+void EventTableModel::countArrived(std::optional<std::int64_t> count, const QString &error)
+{
     m_countKnown = true;
     if (!count) {
         // The first page stays shown.

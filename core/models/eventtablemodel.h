@@ -32,9 +32,10 @@ public:
 
     void setFilter(const AnalysisFilter &filter); // resets the model
     // Off (the default): setFilter() and sort() count the rows before they return.
-    // On: they read the first page only and count in a worker thread (its own
-    // read-only connection); the rows after the first page are inserted when the
-    // count arrives. A free-text count over millions of events takes seconds.
+    // On: they return at once with no rows; a worker thread (its own read-only
+    // connection) reads the first page, whose rows are inserted when it arrives,
+    // then counts, and the other rows are inserted when the count arrives. A
+    // free-text count over millions of events takes seconds.
     void setCountInBackground(bool on) { m_countInBackground = on; }
     // Milliseconds the background count waits before it starts: a window lets
     // its chart and storms be read first on few cores.
@@ -66,8 +67,12 @@ signals:
 private:
     const EventRow *cachedRow(int row) const;
     void requery();
-    void startCount();
-    void countArrived(quint64 generation, std::optional<std::int64_t> count, const QString &error);
+    // The first page and the count under a filter, read by a worker with its own
+    // connection; a newer filter makes them void.
+    enum class Work { FirstPage, Count };
+    void startWorker(Work work);
+    void firstPageArrived(const std::optional<QList<EventRow>> &rows, const QString &error);
+    void countArrived(std::optional<std::int64_t> count, const QString &error);
 
     Database &m_database;
     AnalysisFilter m_filter;
