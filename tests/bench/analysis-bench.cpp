@@ -207,10 +207,12 @@ int main(int argc, char **argv)
         oneDay.toMs = midDay + day;
         outbound = oneDay;
         outbound.direction = Direction::Outbound;
+        AnalysisFilter rare = outbound; // what the window's "+ outbound" leaves: few rows
+        rare.reason = ReasonClass::UnknownLocalRecipient;
         outbound.reason.reset();
         const QList<std::pair<const char *, AnalysisFilter>> filters{
             {"no filter", {}}, {"inbound", inbound}, {"+ unknown-local", unknownLocal},
-            {"+ one day", oneDay}, {"one day outbound", outbound}};
+            {"+ one day", oneDay}, {"one day outbound", outbound}, {"one day outbound unknown-local", rare}};
         for (const auto &[name, filter] : filters) {
             OverviewRequest request;
             request.filter = filter;
