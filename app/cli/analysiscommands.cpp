@@ -154,7 +154,7 @@ int runCompare(const QStringList &args)
         }
     }
 
-    std::unique_ptr<Database> database = openDatabase(parser, false);
+    std::unique_ptr<Database> database = openDatabase(parser, true);
     if (!database)
         return ExitInputFailed;
     QString error;
