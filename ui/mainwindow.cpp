@@ -158,6 +158,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_import, &ImportController::finished, this, &MainWindow::onImportFinished);
     connect(m_chartLoader, &OverviewLoader::timelineReady, this, &MainWindow::onTimelineReady);
     connect(m_detailsLoader, &OverviewLoader::detailsReady, this, &MainWindow::onDetailsReady);
+    connect(m_detailsLoader, &OverviewLoader::totalsReady, this, [this](const Overview &details) {
+        m_detailsSnapshot.totals = details.totals;
+        m_counts->setText(statusText());
+        // The storms' job ends here: a request before would supersede its totals.
+        m_extras.storms = details;
+        requestExtrasWhenReady();
+    });
     connect(m_detailsLoader, &OverviewLoader::findingsReady, this, &MainWindow::onFindingsReady);
     connect(m_detailsLoader, &OverviewLoader::topListsReady, this, &MainWindow::onTopListsReady);
     for (OverviewLoader *loader : {m_chartLoader, m_detailsLoader}) {
@@ -479,9 +486,9 @@ void MainWindow::refresh(bool withDetails)
         return;
     requestChart(m_zoomedRange);
     if (withDetails) {
-        // The storms with the chart; the top lists and the advisor, which take
-        // longer, once both are shown, so that they do not hold them back on two
-        // cores.
+        // The storms with the chart (the list, then its totals); the top lists and
+        // the advisor, which take longer, once the bars and the totals are in, so
+        // that they do not hold them back on two cores.
         m_extras = Extras{};
         m_extras.pending = true;
         m_detailsLoader->request(requestFor(m_filter), OverviewLoader::Stages::Storms);
@@ -573,12 +580,11 @@ void MainWindow::onDetailsReady(const Overview &details)
     // The findings and top lists of the previous filter stay until their own
     // stages arrive.
     m_detailsSnapshot.storms = details.storms;
-    m_detailsSnapshot.totals = details.totals;
+    if (details.hasTotals)
+        m_detailsSnapshot.totals = details.totals;
     m_tables->setStorms(details);
     m_counts->setText(statusText());
     emit stormsShown();
-    m_extras.storms = details;
-    requestExtrasWhenReady();
     if (details.hasFindings)
         onFindingsReady(details);
 }

@@ -147,8 +147,8 @@ void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &req
     queued.start();
     m_detailsPool.start([self, generation, request, stages, storms, cancel, path, queued] {
         qCDebug(lcOverviewLoader) << "details" << generation << int(stages) << "started after" << queued.elapsed() << "ms";
-        enum class Stage { Storms, TopLists, Findings };
-        const Stage lastStage = stages == Stages::Storms ? Stage::Storms : Stage::Findings;
+        enum class Stage { Storms, Totals, TopLists, Findings };
+        const Stage lastStage = stages == Stages::Storms ? Stage::Totals : Stage::Findings;
         // Hands a stage to the GUI thread unless a newer request replaced it; the
         // last stage (or a failure) ends the job.
         auto post = [&](const std::optional<Overview> &details, const QString &error, Stage stage) {
@@ -162,6 +162,8 @@ void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &req
                         emit loader->failed(error);
                     else if (details && stage == Stage::Storms)
                         emit loader->detailsReady(*details);
+                    else if (details && stage == Stage::Totals)
+                        emit loader->totalsReady(*details);
                     else if (details && stage == Stage::TopLists)
                         emit loader->topListsReady(*details);
                     else if (details)
@@ -183,11 +185,17 @@ void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &req
         if (stages != Stages::Extras) {
             OverviewRequest stormsOnly = request;
             stormsOnly.withFindings = false;
+            // The list first: a time range's totals read a day of chains.
+            stormsOnly.withTotals = stages != Stages::Storms;
             details = loadOverviewDetails(*database, stormsOnly, Overview{}, &error, cancel.get());
             post(details, error, Stage::Storms);
             qCDebug(lcOverviewLoader) << "details" << generation << "storms after" << queued.elapsed() << "ms";
-            if (!details || stages == Stages::Storms)
+            if (!details)
                 return;
+            if (stages == Stages::Storms) {
+                post(loadOverviewTotals(*database, request, *details, &error), error, Stage::Totals);
+                return;
+            }
         }
         details = loadOverviewTopLists(*database, request, *details, &error, cancel.get());
         post(details, error, Stage::TopLists);

@@ -27,7 +27,7 @@ public:
     enum class Stages {
         Timeline, // the bars at once, then the floods, switch points and before/after
         Details,  // the storms, then the top lists, then the advisor's findings
-        Storms,   // the storms alone
+        Storms,   // the storms list, then the chain totals
         Extras,   // the top lists, then the findings, added to `storms`
     };
     // Starts loading, superseding the request before.
@@ -42,6 +42,8 @@ signals:
     // The details in stages: the storms and totals; the same with the top lists;
     // then with the advisor's findings as well (the last stage).
     void detailsReady(const rejectscope::Overview &overview);
+    // The chain totals, after a Storms stage's list.
+    void totalsReady(const rejectscope::Overview &overview);
     void topListsReady(const rejectscope::Overview &overview);
     void findingsReady(const rejectscope::Overview &overview);
     void failed(const QString &error);

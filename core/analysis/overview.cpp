@@ -183,6 +183,19 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
     return cancelled(cancel) ? PartResult::Cancelled : PartResult::Done;
 }
 
+PartResult loadTotals(Database &database, const OverviewRequest &request, Overview &overview, QString &failure)
+{
+    RetryChains chains(database);
+    const auto totals = chains.totals(request.filter);
+    if (!totals) {
+        failure = chains.errorString();
+        return PartResult::Failed;
+    }
+    overview.totals = *totals;
+    overview.hasTotals = true;
+    return PartResult::Done;
+}
+
 PartResult loadFindings(Database &database, const OverviewRequest &request, Overview &overview,
                         QString &failure)
 {
@@ -210,13 +223,13 @@ PartResult loadDetails(Database &database, const OverviewRequest &request, Overv
     stormQuery.filter = filter;
     stormQuery.limit = request.stormLimit;
     auto storms = chains.storms(stormQuery);
-    auto totals = storms ? chains.totals(filter) : std::nullopt;
-    if (!storms || !totals) {
+    if (!storms) {
         failure = chains.errorString();
         return PartResult::Failed;
     }
     overview.storms = std::move(*storms);
-    overview.totals = *totals;
+    if (request.withTotals && loadTotals(database, request, overview, failure) != PartResult::Done)
+        return PartResult::Failed;
     if (cancelled(cancel))
         return PartResult::Cancelled;
     return request.withFindings ? loadFindings(database, request, overview, failure) : PartResult::Done;
@@ -272,6 +285,14 @@ std::optional<Overview> loadOverviewDetails(Database &database, const OverviewRe
     QString failure;
     const PartResult result = loadDetails(database, request, timeline, failure, cancel);
     return finish(result, timeline, failure, error);
+}
+
+std::optional<Overview> loadOverviewTotals(Database &database, const OverviewRequest &request,
+                                           Overview details, QString *error)
+{
+    QString failure;
+    const PartResult result = loadTotals(database, request, details, failure);
+    return finish(result, details, failure, error);
 }
 
 std::optional<Overview> loadOverviewFindings(Database &database, const OverviewRequest &request,

@@ -36,6 +36,9 @@ struct OverviewRequest {
     // False: the details stage reads the storms and totals, not the advisor's
     // findings (Overview::hasFindings stays false).
     bool withFindings = true;
+    // False: the details stage reads the storms list without the chain totals
+    // (Overview::hasTotals stays false; a range's totals read a day of chains).
+    bool withTotals = true;
     ChainOptions chains;
     FloodOptions floods;
     SwitchOptions switches;
@@ -71,6 +74,7 @@ struct Overview {
     QList<TopEntry> topReasons;
     QList<Finding> findings;
     bool hasFindings = false; // findings were read
+    bool hasTotals = false;   // totals were read
 };
 
 // The bucket size for a span: the smallest of 1 min, 5 min, 15 min, 1 h, 6 h, 1 day
@@ -95,6 +99,9 @@ std::optional<Overview> loadOverviewTimeline(Database &database, const OverviewR
 std::optional<Overview> loadOverviewDetails(Database &database, const OverviewRequest &request,
                                             Overview timeline, QString *error,
                                             const std::atomic_bool *cancel = nullptr);
+// The chain totals alone, for details read without them.
+std::optional<Overview> loadOverviewTotals(Database &database, const OverviewRequest &request,
+                                           Overview details, QString *error);
 // The advisor's findings alone (a window shows the storms before them: over
 // millions of events the advisor takes longest).
 std::optional<Overview> loadOverviewFindings(Database &database, const OverviewRequest &request,

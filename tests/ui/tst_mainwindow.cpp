@@ -151,6 +151,11 @@ void TestMainWindow::openingLogsFillsChartTablesAndAdvisor()
     QCOMPARE(window->tables()->stormModel()->rowCount(), storms->size());
     QVERIFY(!storms->isEmpty());
     QCOMPARE(window->tables()->stormModel()->chains().first().attempts, storms->first().attempts);
+    // The totals come in a stage of their own, after the list.
+    const auto totals = chains.totals({});
+    QVERIFY(totals && totals->chains > 0);
+    QCOMPARE(window->reportSnapshot().totals.chains, totals->chains);
+    QCOMPARE(window->reportSnapshot().totals.retries, totals->retries);
 
     // The lab switched unknown_local_recipient_reject_code from 450 to 550.
     const QString findings = window->advisor()->findingTexts().join(u'\n');
