@@ -51,22 +51,6 @@
 <context>
     <name>AdvisorPanel</name>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 days %2 h</source>
-        <translation>%1 Tage %2 h</translation>
-    </message>
-    <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -77,22 +61,6 @@
 </context>
 <context>
     <name>AnalysisText</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 days %2 h</source>
-        <translation>%1 Tage %2 h</translation>
-    </message>
     <message>
         <source>n/a</source>
         <translation>k. A.</translation>
@@ -329,6 +297,25 @@
     <message>
         <source>The copy could not be named %1.</source>
         <translation>Die Kopie konnte nicht in %1 umbenannt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>DurationText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 days %2 h</source>
+        <translation>%1 Tage %2 h</translation>
     </message>
 </context>
 <context>
@@ -814,22 +801,6 @@
     <message>
         <source>page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 days %2 h</source>
-        <translation>%1 Tage %2 h</translation>
     </message>
     <message>
         <source>n/a</source>

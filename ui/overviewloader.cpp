@@ -63,6 +63,25 @@ void OverviewLoader::waitForDone()
     QCoreApplication::sendPostedEvents(this);
 }
 
+void OverviewLoader::deliver(const QPointer<OverviewLoader> &self, quint64 generation,
+                             const std::optional<Overview> &result, const QString &error,
+                             void (OverviewLoader::*ready)(const Overview &), bool last)
+{
+    QMetaObject::invokeMethod(self, [self, generation, result, error, ready, last] {
+        OverviewLoader *loader = self.data();
+        if (!loader)
+            return;
+        if (generation == loader->m_generation) {
+            if (result)
+                emit (loader->*ready)(*result);
+            else if (!error.isEmpty())
+                emit loader->failed(error);
+        }
+        if (last)
+            loader->jobEnded();
+    }, Qt::QueuedConnection);
+}
+
 void OverviewLoader::jobStarted()
 {
     if (m_pending++ == 0)
@@ -93,20 +112,8 @@ void OverviewLoader::request(const OverviewRequest &request, Stages stages, cons
     queued.start();
     m_timelinePool.start([self, generation, request, cancel, path, queued] {
         qCDebug(lcOverviewLoader) << "timeline" << generation << "started after" << queued.elapsed() << "ms";
-        // Hands a result to the GUI thread unless a newer request replaced it.
         auto post = [&](const std::optional<Overview> &timeline, const QString &error, bool last) {
-            QMetaObject::invokeMethod(self, [self, generation, timeline, error, last] {
-                OverviewLoader *loader = self.data();
-                if (!loader)
-                    return;
-                const bool current = generation == loader->m_generation;
-                if (current && timeline)
-                    emit loader->timelineReady(*timeline);
-                else if (current && !error.isEmpty())
-                    emit loader->failed(error);
-                if (last)
-                    loader->jobEnded();
-            }, Qt::QueuedConnection);
+            deliver(self, generation, timeline, error, &OverviewLoader::timelineReady, last);
         };
         QString error;
         Database *database = cancel->load() ? nullptr : openOnThisThread(path, &error);
@@ -149,29 +156,13 @@ void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &req
         qCDebug(lcOverviewLoader) << "details" << generation << int(stages) << "started after" << queued.elapsed() << "ms";
         enum class Stage { Storms, Totals, TopLists, Findings };
         const Stage lastStage = stages == Stages::Storms ? Stage::Totals : Stage::Findings;
-        // Hands a stage to the GUI thread unless a newer request replaced it; the
-        // last stage (or a failure) ends the job.
+        // The last stage (or a failure) ends the job.
         auto post = [&](const std::optional<Overview> &details, const QString &error, Stage stage) {
-            const bool last = stage == lastStage || !details;
-            QMetaObject::invokeMethod(self, [self, generation, details, error, stage, last] {
-                OverviewLoader *loader = self.data();
-                if (!loader)
-                    return;
-                if (generation == loader->m_generation) {
-                    if (!details && !error.isEmpty())
-                        emit loader->failed(error);
-                    else if (details && stage == Stage::Storms)
-                        emit loader->detailsReady(*details);
-                    else if (details && stage == Stage::Totals)
-                        emit loader->totalsReady(*details);
-                    else if (details && stage == Stage::TopLists)
-                        emit loader->topListsReady(*details);
-                    else if (details)
-                        emit loader->findingsReady(*details);
-                }
-                if (last)
-                    loader->jobEnded();
-            }, Qt::QueuedConnection);
+            const auto signal = stage == Stage::Storms ? &OverviewLoader::detailsReady
+                : stage == Stage::Totals               ? &OverviewLoader::totalsReady
+                : stage == Stage::TopLists             ? &OverviewLoader::topListsReady
+                                                       : &OverviewLoader::findingsReady;
+            deliver(self, generation, details, error, signal, stage == lastStage || !details);
         };
         QString error;
         Database *database = cancel->load() ? nullptr : openOnThisThread(path, &error);

@@ -3,10 +3,12 @@
 #include "analysis/overview.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QThreadPool>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace rejectscope {
 
@@ -51,6 +53,11 @@ signals:
 
 private:
     void startDetails(quint64 generation, const OverviewRequest &request, Stages stages, Overview storms);
+    // Hands a stage's result (or its failure) to the GUI thread, where it is
+    // dropped when a newer request replaced this one; `last` ends the job.
+    static void deliver(const QPointer<OverviewLoader> &self, quint64 generation,
+                        const std::optional<Overview> &result, const QString &error,
+                        void (OverviewLoader::*ready)(const Overview &), bool last);
     void jobStarted();
     void jobEnded();
 

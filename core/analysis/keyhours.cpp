@@ -126,25 +126,38 @@ bool refresh(sqlite3 *db)
     const std::int64_t maxEventId = sqlite3_column_int64(state.get(), 1);
     sqlite3_reset(state.get());
 
-    // The hours the new events fall in, in ascending order; runs of them are built
-    // together.
-    SqliteStatement touched(db, (std::string("SELECT DISTINCT ") + hourSql
-                                 + " FROM event WHERE id > ? AND retry_key <> 0 ORDER BY 1")
-                                    .c_str());
-    if (!touched.ok())
-        return false;
-    sqlite3_bind_int64(touched.get(), 1, builtUpTo);
-    std::vector<std::int64_t> hours;
+    // Runs of hours to build again: those the new events fall in, or the first
+    // time every hour from the first event's to the last's (one pass over the
+    // events, not a second one to find their hours).
+    std::vector<std::pair<std::int64_t, std::int64_t>> runs;
     QString error;
-    if (!touched.forEachRow(db, error, [&](sqlite3_stmt *row) { hours.push_back(sqlite3_column_int64(row, 0)); }))
-        return false;
-    for (std::size_t i = 0; i < hours.size();) {
-        std::size_t j = i;
-        while (j + 1 < hours.size() && hours[j + 1] == hours[j] + 1)
-            ++j;
-        if (!rebuildHours(db, hours[i], hours[j]))
+    if (!built) {
+        SqliteStatement span(db, "SELECT (SELECT MIN(time_ms) FROM event), (SELECT MAX(time_ms) FROM event)");
+        if (!span.ok() || sqlite3_step(span.get()) != SQLITE_ROW)
             return false;
-        i = j + 1;
+        if (sqlite3_column_type(span.get(), 0) != SQLITE_NULL)
+            runs.emplace_back(sql::floorDiv(sqlite3_column_int64(span.get(), 0), hourMs),
+                              sql::floorDiv(sqlite3_column_int64(span.get(), 1), hourMs));
+    } else {
+        SqliteStatement touched(db, (std::string("SELECT DISTINCT ") + hourSql
+                                     + " FROM event WHERE id > ? AND retry_key <> 0 ORDER BY 1")
+                                        .c_str());
+        if (!touched.ok())
+            return false;
+        sqlite3_bind_int64(touched.get(), 1, builtUpTo);
+        const bool read = touched.forEachRow(db, error, [&](sqlite3_stmt *row) {
+            const std::int64_t hour = sqlite3_column_int64(row, 0);
+            if (!runs.empty() && runs.back().second + 1 == hour)
+                runs.back().second = hour;
+            else
+                runs.emplace_back(hour, hour);
+        });
+        if (!read)
+            return false;
+    }
+    for (const auto &[first, last] : runs) {
+        if (!rebuildHours(db, first, last))
+            return false;
     }
     SqliteStatement clear(db, "DELETE FROM key_hour_build");
     SqliteStatement record(db, "INSERT INTO key_hour_build (id, max_event_id) VALUES (1, ?)");

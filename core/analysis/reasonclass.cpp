@@ -423,6 +423,12 @@ bool isGreylisting(GroupSet found, const Event &e)
 
 } // namespace
 
+QString reasonClassText(ReasonClass reason)
+{
+    const std::string_view name = reasonClassName(reason);
+    return QString::fromLatin1(name.data(), qsizetype(name.size()));
+}
+
 std::string_view reasonClassName(ReasonClass reason)
 {
     const auto index = static_cast<std::size_t>(reason);

@@ -2,6 +2,8 @@
 
 #include "parse/event.h"
 
+#include <QString>
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -41,6 +43,7 @@ constexpr int reasonClassCount = 24;
 
 // The stable short name ("unknown-local-recipient"), used in CSV, JSON and the CLI.
 std::string_view reasonClassName(ReasonClass reason);
+QString reasonClassText(ReasonClass reason); // the same name as a QString
 std::optional<ReasonClass> reasonClassFromName(std::string_view name);
 
 // Classifies a parsed rejection or delivery from its reply code, enhanced code, text

@@ -59,12 +59,6 @@ sql::Fragment eventMember(TopListKind kind, const AnalysisFilter &filter)
     return member;
 }
 
-QString reasonText(ReasonClass reason)
-{
-    const std::string_view name = reasonClassName(reason);
-    return QString::fromLatin1(name.data(), qsizetype(name.size()));
-}
-
 // A key's sums over the range.
 struct KeySums {
     std::int64_t n = 0;
@@ -309,7 +303,7 @@ std::optional<QList<TopEntry>> listFromCounts(sqlite3 *db, TopListKind kind, con
         return fail("keys");
     for (Ranked &r : ranked) {
         if (reasons) {
-            r.text = reasonText(ReasonClass(r.id)).toStdString();
+            r.text = reasonClassText(ReasonClass(r.id)).toStdString();
         } else if (r.id >= uncountedBase) {
             r.text = uncounted[std::size_t(r.id - uncountedBase)];
         } else {
@@ -410,7 +404,7 @@ std::optional<QList<TopEntry>> topList(Database &database, TopListKind kind, con
         if (reasons) {
             TopEntry entry = entryOf(query, 0);
             entry.reason = ReasonClass(query.value(0).toInt());
-            entry.key = reasonText(entry.reason);
+            entry.key = reasonClassText(entry.reason);
             entries << entry;
         } else {
             entries << entryOf(query, 7);

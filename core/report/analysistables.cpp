@@ -10,12 +10,6 @@ namespace rejectscope {
 
 namespace {
 
-QString reasonText(ReasonClass reason)
-{
-    const std::string_view name = reasonClassName(reason);
-    return QString::fromLatin1(name.data(), qsizetype(name.size()));
-}
-
 QVariant number(double value)
 {
     return std::isfinite(value) ? QVariant(value) : QVariant(QString());
@@ -32,7 +26,7 @@ Table stormsTable(const QList<RetryChain> &chains, const QTimeZone &zone)
                  u"median_interval_s"_s, u"outcome"_s, u"reply"_s},
                 {}};
     for (const RetryChain &c : chains) {
-        table.rows << QList<QVariant>{directionName(c.direction), reasonText(c.reason), c.clientIp,
+        table.rows << QList<QVariant>{directionName(c.direction), reasonClassText(c.reason), c.clientIp,
                                       c.clientName, c.sender, c.recipient, c.queueId,
                                       c.attempts, c.retries(), c.temporaryAttempts,
                                       c.permanentAttempts, isoUtc(c.firstMs),
@@ -52,7 +46,7 @@ Table floodsTable(const QList<Flood> &floods, const QTimeZone &zone)
         table.rows << QList<QVariant>{isoUtc(f.startMs), isoLocal(f.startMs, zone),
                                       isoUtc(f.endMs), isoLocal(f.endMs, zone), qint64(f.attempts),
                                       qint64(f.peakBucketAttempts), number(f.baseline),
-                                      reasonText(f.mainReason)};
+                                      reasonClassText(f.mainReason)};
     }
     return table;
 }
@@ -65,7 +59,7 @@ Table switchPointsTable(const QList<SwitchPoint> &points, const QTimeZone &zone)
                 {}};
     for (const SwitchPoint &p : points) {
         table.rows << QList<QVariant>{isoUtc(p.timeMs), isoLocal(p.timeMs, zone),
-                                      directionName(p.direction), reasonText(p.reason),
+                                      directionName(p.direction), reasonClassText(p.reason),
                                       qint64(p.temporaryBefore), qint64(p.permanentAfter), number(p.shareBefore),
                                       number(p.shareAfter)};
     }
@@ -101,7 +95,7 @@ Table findingsTable(const QList<Finding> &findings, const QTimeZone &zone)
                 {}};
     for (const Finding &f : findings) {
         table.rows << QList<QVariant>{findingKindName(f.kind), directionName(f.direction),
-                                      reasonText(f.reason), f.parameter, f.currentValue,
+                                      reasonClassText(f.reason), f.parameter, f.currentValue,
                                       f.suggestedValue, f.postfixDefault, qint64(f.events),
                                       qint64(f.distinctSenders), qint64(f.distinctClients), qint64(f.retriesSaved),
                                       isoUtc(f.firstMs), isoLocal(f.firstMs, zone),

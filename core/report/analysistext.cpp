@@ -1,6 +1,7 @@
 #include "analysistext.h"
 
 #include "analysis/postfixparameters.h"
+#include "durationtext.h"
 #include "findingtext.h"
 #include "names.h"
 #include "summarytext.h"
@@ -22,27 +23,9 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(AnalysisText)
 };
 
-QString reasonText(ReasonClass reason)
-{
-    const std::string_view name = reasonClassName(reason);
-    return QString::fromLatin1(name.data(), qsizetype(name.size()));
-}
-
 QString localTime(qint64 timeMs, const QTimeZone &zone)
 {
     return QDateTime::fromMSecsSinceEpoch(timeMs, zone).toString(u"yyyy-MM-dd HH:mm:ss"_s);
-}
-
-QString durationText(qint64 ms)
-{
-    const qint64 s = ms / 1000;
-    if (s < 120)
-        return Tr::tr("%1 s").arg(s);
-    if (s < 7200)
-        return Tr::tr("%1 min").arg(s / 60);
-    if (s < 172800)
-        return Tr::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-    return Tr::tr("%1 days %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
 QString percentText(double change)
@@ -84,7 +67,7 @@ QString stormsText(const QList<RetryChain> &chains, const RetryChains::Totals &t
             out += u"  "_s + groupedNumber(c.attempts).rightJustified(8) + u"  "_s
                 + localTime(c.firstMs, zone).leftJustified(20)
                 + durationText(c.lastMs - c.firstMs).leftJustified(14)
-                + chainOutcomeName(c.outcome).leftJustified(19) + reasonText(c.reason).leftJustified(26)
+                + chainOutcomeName(c.outcome).leftJustified(19) + reasonClassText(c.reason).leftJustified(26)
                 + directionName(c.direction) + u' ' + key + u'\n';
         }
     }
@@ -101,7 +84,7 @@ QString stormsText(const QList<RetryChain> &chains, const RetryChains::Totals &t
                            groupedNumber(f.attempts), groupedNumber(f.peakBucketAttempts),
                            QString::number(f.baseline > 0 ? double(f.peakBucketAttempts) / f.baseline : 0,
                                            'f', 1),
-                           QString::number(f.baseline, 'f', 1), reasonText(f.mainReason))
+                           QString::number(f.baseline, 'f', 1), reasonClassText(f.mainReason))
                 + u'\n';
         }
     }
@@ -116,7 +99,7 @@ QString switchPointsText(const QList<SwitchPoint> &points, const QTimeZone &zone
     for (const SwitchPoint &p : points) {
         out += u"  "_s
             + Tr::tr("%1  %2 %3: %4 temporary before (%5 % of replies), %6 permanent after (%7 %)")
-                  .arg(localTime(p.timeMs, zone), directionName(p.direction), reasonText(p.reason),
+                  .arg(localTime(p.timeMs, zone), directionName(p.direction), reasonClassText(p.reason),
                        groupedNumber(p.temporaryBefore), QString::number(100 * p.shareBefore, 'f', 0),
                        groupedNumber(p.permanentAfter), QString::number(100 * p.shareAfter, 'f', 0))
             + u'\n';
@@ -158,7 +141,7 @@ QString findingsText(const QList<Finding> &findings, const QTimeZone &zone)
     int number = 0;
     for (const Finding &f : findings) {
         out += u"%1. "_s.arg(++number) + findingSentence(f) + u'\n';
-        out += u"   "_s + Tr::tr("%1 %2, %3 – %4").arg(directionName(f.direction), reasonText(f.reason),
+        out += u"   "_s + Tr::tr("%1 %2, %3 – %4").arg(directionName(f.direction), reasonClassText(f.reason),
                                                  localTime(f.firstMs, zone), localTime(f.lastMs, zone));
         if (!f.exampleSender.isEmpty() || !f.exampleRecipient.isEmpty())
             out += u"; "_s + Tr::tr("e.g. %1 → %2").arg(shown(f.exampleSender, 50), shown(f.exampleRecipient, 50));

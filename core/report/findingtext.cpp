@@ -20,12 +20,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(FindingText)
 };
 
-QString reasonText(ReasonClass reason)
-{
-    const std::string_view name = reasonClassName(reason);
-    return QString::fromLatin1(name.data(), qsizetype(name.size()));
-}
-
 // Untrusted text for one line of a terminal.
 QString shown(const QString &text, int limit)
 {
@@ -147,7 +141,7 @@ QString findingSentence(const Finding &f)
     case Finding::Kind::Deliberate: {
         const int count = pluralCount(f.events);
         return Tr::tr("%1 %2 refusals are temporary on purpose%3: leave them.", nullptr, count)
-            .arg(groupedNumber(f.events), reasonText(f.reason), reply);
+            .arg(groupedNumber(f.events), reasonClassText(f.reason), reply);
     }
     case Finding::Kind::Backscatter: {
         const int count = pluralCount(f.events);
@@ -179,9 +173,9 @@ QString findingAdvice(const Finding &finding)
     case Finding::Kind::TemporaryForPermanent:
         if (!finding.parameter.isEmpty())
             return Tr::tr("Leave %1 as it is").arg(finding.parameter);
-        return Tr::tr("Leave %1 as it is").arg(reasonText(finding.reason));
+        return Tr::tr("Leave %1 as it is").arg(reasonClassText(finding.reason));
     case Finding::Kind::Deliberate:
-        return Tr::tr("Leave %1 as it is: temporary on purpose").arg(reasonText(finding.reason));
+        return Tr::tr("Leave %1 as it is: temporary on purpose").arg(reasonClassText(finding.reason));
     case Finding::Kind::Backscatter:
         return Tr::tr("No setting to change: backscatter");
     default:

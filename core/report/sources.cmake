@@ -4,6 +4,7 @@ target_sources(rejectscope_core PRIVATE
     report/analysistext.h report/analysistext.cpp
     report/comparisonstable.h report/comparisonstable.cpp
     report/csvwriter.h report/csvwriter.cpp
+    report/durationtext.h report/durationtext.cpp
     report/findingtext.h report/findingtext.cpp
     report/names.h report/names.cpp
     report/summarytext.h report/summarytext.cpp

@@ -7,7 +7,9 @@
 #include <QProcess>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cstdio>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -57,6 +59,25 @@ bool ensureBenchDatabase(const QString &dbPath, const QString &lines, const QStr
     }
     const bool empty = scalar(probe, u"SELECT COUNT(*) FROM (SELECT 1 FROM event LIMIT 1) x"_s) == 0;
     return !empty || generate(dbPath, lines, days);
+}
+
+void timeIt(const char *name, int repeat, const std::function<QString()> &work)
+{
+    qint64 first = -1;
+    qint64 best = std::numeric_limits<qint64>::max();
+    QString note;
+    for (int i = 0; i < repeat; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        note = work();
+        const qint64 ms = timer.elapsed();
+        if (first < 0)
+            first = ms;
+        best = std::min(best, ms);
+    }
+    std::printf("%-52s first %6lld ms   best %6lld ms   %s\n", name, static_cast<long long>(first),
+                static_cast<long long>(best), qPrintable(note));
+    std::fflush(stdout);
 }
 
 } // namespace rejectscope::bench

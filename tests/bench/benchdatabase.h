@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace rejectscope {
 
 class Database;
@@ -16,6 +18,10 @@ qint64 scalar(Database &db, const QString &sql);
 // rejectscope-cli import, so every benchmark times the same data. Prints why it
 // failed and returns false when the database cannot be opened or filled.
 bool ensureBenchDatabase(const QString &dbPath, const QString &lines, const QString &days);
+
+// Runs `work` `repeat` times; prints the first and the best time in milliseconds
+// and what the last run says about its result.
+void timeIt(const char *name, int repeat, const std::function<QString()> &work);
 
 } // namespace bench
 } // namespace rejectscope

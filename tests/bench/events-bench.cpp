@@ -37,21 +37,7 @@ int g_repeat = 3;
 
 void timeIt(const char *name, const std::function<QString()> &work)
 {
-    qint64 first = -1;
-    qint64 best = std::numeric_limits<qint64>::max();
-    QString note;
-    for (int i = 0; i < g_repeat; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        note = work();
-        const qint64 ms = timer.elapsed();
-        if (first < 0)
-            first = ms;
-        best = std::min(best, ms);
-    }
-    std::printf("%-52s first %6lld ms   best %6lld ms   %s\n", name, static_cast<long long>(first),
-                static_cast<long long>(best), qPrintable(note));
-    std::fflush(stdout);
+    bench::timeIt(name, g_repeat, work);
 }
 
 // Peak resident memory of this process so far, in MB.

@@ -25,8 +25,6 @@ QFont scaledFont(const QFont &font, double factor, bool bold);
 
 // "2026-11-21 23:59:38 UTC" in the zone the user chose.
 QString zoneTimeText(std::int64_t timeMs, const QTimeZone &zone);
-// "9 min", "2 h 15 min", "3 days 4 h".
-QString windowLengthText(std::int64_t ms);
 // A count in the user's locale.
 QString countText(std::int64_t n);
 // A figure with `decimals` in the user's locale; "—" when it is not a number.

@@ -1,6 +1,7 @@
 #include "comparisoncard.h"
 
 #include "advisorlabels.h"
+#include "report/durationtext.h"
 #include "report/terminaltext.h"
 
 #include <QGridLayout>
@@ -31,7 +32,7 @@ ComparisonCard::ComparisonCard(const MomentComparison &comparison, const QTimeZo
 
     const BeforeAfter &f = comparison.figures;
     if (f.windowMs > 0)
-        addText(tr("%1 \u00b7 %2 before and after").arg(zoneTimeText(comparison.timeMs, zone), windowLengthText(f.windowMs)));
+        addText(tr("%1 \u00b7 %2 before and after").arg(zoneTimeText(comparison.timeMs, zone), durationText(f.windowMs)));
     else
         addText(tr("%1 \u00b7 no events on one side to compare with").arg(zoneTimeText(comparison.timeMs, zone)));
     addFigures();

@@ -1,6 +1,7 @@
 #include "reporthtml.h"
 
 #include "analysis/postfixparameters.h"
+#include "report/durationtext.h"
 #include "report/findingtext.h"
 #include "report/summarytext.h"
 #include "report/terminaltext.h"
@@ -33,12 +34,6 @@ QString esc(const QString &text, int limit = 0)
     return safe.toHtmlEscaped();
 }
 
-QString reasonText(ReasonClass reason)
-{
-    const std::string_view name = reasonClassName(reason);
-    return QString::fromLatin1(name.data(), qsizetype(name.size()));
-}
-
 QString timeText(std::int64_t ms, const QTimeZone &zone, bool seconds = false)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, zone).toString(seconds ? u"yyyy-MM-dd HH:mm:ss"_s
@@ -48,18 +43,6 @@ QString timeText(std::int64_t ms, const QTimeZone &zone, bool seconds = false)
 QString zoneText(const QTimeZone &zone)
 {
     return zone.isValid() ? QString::fromUtf8(zone.id()) : u"UTC"_s;
-}
-
-QString durationText(std::int64_t ms)
-{
-    const std::int64_t s = ms / 1000;
-    if (s < 120)
-        return Tr::tr("%1 s").arg(s);
-    if (s < 7200)
-        return Tr::tr("%1 min").arg(s / 60);
-    if (s < 172800)
-        return Tr::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-    return Tr::tr("%1 days %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
 QString decimal(double value, int digits = 1)
@@ -205,7 +188,7 @@ QString comparisonCard(const MomentComparison &c, const QTimeZone &zone)
     const BeforeAfter &f = c.figures;
     QString title = c.label;
     if (title.isEmpty() && c.switchPoint)
-        title = Tr::tr("%1: 4xx → 5xx").arg(reasonText(c.switchPoint->reason));
+        title = Tr::tr("%1: 4xx → 5xx").arg(reasonClassText(c.switchPoint->reason));
     if (c.origin == MomentComparison::Origin::Marker)
         title = Tr::tr("Marker: %1").arg(title);
     QString html = u"<p class=\"card\">%1</p>"_s.arg(esc(title, 56));
@@ -337,7 +320,7 @@ QString stormsHtml(const Overview &overview, const ReportContext &context)
                 "<td class=\"stxt\">%4</td><td class=\"stxt\">%5</td><td class=\"skey\">%6</td><td class=\"skey\">%7</td></tr>"_s.arg(
                     groupedNumber(c.attempts), first.toHtmlEscaped(),
                     durationText(c.lastMs - c.firstMs).toHtmlEscaped(), outcomeText(c.outcome).toHtmlEscaped(),
-                    reasonText(c.reason).toHtmlEscaped(), origin, key);
+                    reasonClassText(c.reason).toHtmlEscaped(), origin, key);
     }
     html += u"</table>"_s;
     return html;
