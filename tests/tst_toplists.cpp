@@ -1,10 +1,13 @@
 // Top lists: a made-up log of real Postfix lines over twenty days, whose lists are
 // worked out here from the generator's own records and compared with what the
-// counts (top_count) and the plain event scan (a read-only database) answer for
-// every filter field and many random ranges; the lab sample against a count made
-// from its raw lines; the counts kept current after a second import and after a
-// sender filled in later; hostile keys verbatim.
+// packed attempts (top_day, ranked in memory) and the plain event scan (a
+// read-only database) answer for every filter field and many random ranges; the
+// lab sample against a count made from its raw lines; the packed attempts kept
+// current after a second import and after a sender filled in later, shared by
+// the connections to one file, and a damaged top_day reported; hostile keys
+// verbatim.
 
+#include "analysis/attemptcolumns.h"
 #include "analysis/toplists.h"
 #include "analysissupport.h"
 #include "report/table.h"
@@ -273,13 +276,15 @@ private slots:
     void senderFilledInLater();
     void hostileKeysVerbatim();
     void limitZeroAndEmptyRange();
+    void sharedByConnectionsToOneFile();
+    void damagedPackReported();
 
 private:
     void check(const AnalysisFilter &filter);
 
     QTemporaryDir m_dir;
     QList<Record> m_records;
-    std::unique_ptr<Database> m_counts; // answers from top_count
+    std::unique_ptr<Database> m_counts; // answers from top_day
     std::unique_ptr<Database> m_scan;   // read-only and never counted: scans the events
 };
 
@@ -587,6 +592,39 @@ void TestTopLists::limitZeroAndEmptyRange()
     f.fromMs = t0Ms + 5 * dayMs;
     f.toMs = t0Ms + 4 * dayMs;
     QVERIFY(listOf(*m_counts, TopListKind::Senders, f, 10).isEmpty());
+}
+
+void TestTopLists::sharedByConnectionsToOneFile()
+{
+    QVERIFY(!listOf(*m_counts, TopListKind::Senders, {}, 5).isEmpty());
+    Database other(m_counts->path());
+    QVERIFY2(other.open(), qPrintable(other.errorString()));
+    QString error;
+    const auto first = AttemptColumns::of(*m_counts, &error);
+    const auto second = AttemptColumns::of(other, &error);
+    QVERIFY2(first && second, qPrintable(error));
+    QCOMPARE(second.get(), first.get()); // loaded once
+    QCOMPARE(qint64(first->attemptCount()), scalar(*m_counts, u"SELECT SUM(attempts) FROM top_day"_s));
+    QCOMPARE(qint64(first->attemptCount()), qint64(m_records.size()));
+}
+
+void TestTopLists::damagedPackReported()
+{
+    std::mt19937 rng(31);
+    QByteArray log;
+    const QList<Record> records = generate(rng, 200, t0Ms, t0Ms + 2 * dayMs, 4, &log);
+    auto db = databaseOf(m_dir, u"damaged"_s, log);
+    COMPARE_LISTS(listOf(*db, TopListKind::Clients, {}, 10), expected(records, TopListKind::Clients, {}, 10));
+    // A day whose times are cut short, under a generation no process has seen.
+    QSqlQuery damage(db->connection());
+    QVERIFY(damage.exec(u"UPDATE top_day SET times = substr(times, 1, 6) WHERE day = (SELECT MIN(day) FROM top_day)"_s));
+    QVERIFY(damage.exec(u"UPDATE top_build SET generation = generation + 1"_s));
+    QString error;
+    QVERIFY(!topList(*db, TopListKind::Clients, {}, 10, &error));
+    QVERIFY2(error.contains(u"top_day"_s) && error.contains(u"damaged"_s), qPrintable(error));
+    // Counted again after the next import, the lists are whole again.
+    QVERIFY(damage.exec(u"DELETE FROM top_build"_s));
+    COMPARE_LISTS(listOf(*db, TopListKind::Clients, {}, 10), expected(records, TopListKind::Clients, {}, 10));
 }
 
 QTEST_GUILESS_MAIN(TestTopLists)

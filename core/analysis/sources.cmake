@@ -18,10 +18,12 @@ target_sources(rejectscope_core PRIVATE
     analysis/retrychains.h analysis/retrychains.cpp analysis/retrychainbuild.cpp
     analysis/floods.h analysis/floods.cpp
     analysis/switchpoints.h analysis/switchpoints.cpp analysis/beforeafter.cpp
-    analysis/keyhours.h analysis/keyhours.cpp analysis/sqlitestatement.h)
+    analysis/sqlitestatement.h)
 # The raw events: counts, pages and the export's walk.
 target_sources(rejectscope_core PRIVATE analysis/eventquery.h analysis/eventquery.cpp)
-# Top lists (clients, senders, recipients, reasons); topaggregate keeps their counts.
+# Top lists (clients, senders, recipients, reasons); topaggregate packs their attempts
+# by day, attemptcolumns holds them in memory for the lists and before/after.
 target_sources(rejectscope_core PRIVATE
     analysis/toplists.h analysis/toplists.cpp
-    analysis/topaggregate.h analysis/topaggregate.cpp)
+    analysis/topaggregate.h analysis/topaggregate.cpp
+    analysis/attemptcolumns.h analysis/attemptcolumns.cpp)

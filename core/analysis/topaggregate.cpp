@@ -1,7 +1,6 @@
-// The build of top_count: one pass over the events of the days to count (in time
-// order, by the event_time index) into hash maps, a day's counts written when the
-// next day begins and summed into its 8-day block, a block's into its 64-day one,
-// each bucket with multi-row INSERTs, all in one write transaction.
+// The build of top_day: one pass over the events of the days to pack (in time
+// order, by the event_time index), each day's columns written when the next day
+// begins, all in one write transaction.
 
 #include "topaggregate.h"
 
@@ -11,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 
 #include <sqlite3.h>
 
@@ -30,9 +30,6 @@ namespace rejectscope::topaggregate {
 namespace {
 
 constexpr int textDimensions = 3; // clients, senders, recipients; reasons need no key
-constexpr int reasonDimension = int(TopListKind::Reasons);
-constexpr int columnCount = 18;
-constexpr int rowsPerInsert = 50;
 
 using Statement = SqliteStatement;
 
@@ -53,65 +50,6 @@ void appendLower(std::string &out, std::string_view text)
     for (const char c : text)
         out += c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
 }
-
-// Counts of one row of top_count, by slot.
-struct Counts {
-    std::array<std::int64_t, slotCount> n{};
-    std::array<std::int64_t, slotCount> first;
-    std::array<std::int64_t, slotCount> last;
-
-    Counts()
-    {
-        first.fill(std::numeric_limits<std::int64_t>::max());
-        last.fill(std::numeric_limits<std::int64_t>::min());
-    }
-    void add(int slot, std::int64_t timeMs)
-    {
-        ++n[slot];
-        first[slot] = std::min(first[slot], timeMs);
-        last[slot] = std::max(last[slot], timeMs);
-    }
-    void merge(const Counts &o)
-    {
-        for (int i = 0; i < slotCount; ++i) {
-            n[i] += o.n[i];
-            first[i] = std::min(first[i], o.first[i]);
-            last[i] = std::max(last[i], o.last[i]);
-        }
-    }
-};
-
-// (dimension, key, direction, reason) in one number, in that order of
-// significance: reasons fit in five bits.
-constexpr std::uint64_t packKey(std::int64_t keyId, int dimension, int direction, int reason)
-{
-    return (std::uint64_t(dimension) << 62) | (std::uint64_t(keyId) << 7) | (std::uint64_t(direction) << 5)
-        | std::uint64_t(reason);
-}
-constexpr int dimensionOf(std::uint64_t key)
-{
-    return int(key >> 62);
-}
-constexpr std::int64_t keyIdOf(std::uint64_t key)
-{
-    return std::int64_t((key >> 7) & ((1ULL << 55) - 1));
-}
-static_assert(reasonClassCount <= 32);
-
-int slotOfEffectiveClass(int codeClass)
-{
-    switch (codeClass) {
-    case 4:
-        return TemporarySlot;
-    case 5:
-        return PermanentSlot;
-    case 2:
-        return AcceptedSlot;
-    }
-    return -1;
-}
-
-using CountMap = FlatTable<Counts>;
 
 // The ids of one dimension's keys by their text: open addressing over the texts'
 // hashes, the texts in one buffer; a lookup touches a slot and the text.
@@ -173,27 +111,28 @@ private:
     std::size_t m_count = 0;
 };
 
-class Builder
+// Appends `value` to `out` as little-endian bytes.
+template<typename T>
+void appendLittleEndian(std::string &out, T value)
+{
+    for (std::size_t i = 0; i < sizeof(T); ++i)
+        out += char((std::uint64_t(value) >> (8 * i)) & 0xff);
+}
+
+// Packs the attempts of each day into one top_day row.
+class DayPacker
 {
 public:
-    Builder(sqlite3 *db, bool full)
+    explicit DayPacker(sqlite3 *db)
         : m_db(db)
-        , m_full(full)
         , m_insertKey(db, "INSERT INTO top_key (dimension, key_text) VALUES (?, ?)")
-        , m_insertMany(db, insertSql(rowsPerInsert))
-        , m_insertOne(db, insertSql(1))
-        , m_delete(db, "DELETE FROM top_count WHERE dimension IN (0, 1, 2, 3) AND level = ? AND bucket = ?")
-        , m_read(db, "SELECT dimension, key_id, direction, reason, attempts, first_ms, last_ms, temporary,"
-                     " temporary_first_ms, temporary_last_ms, permanent, permanent_first_ms, permanent_last_ms,"
-                     " accepted, accepted_first_ms, accepted_last_ms FROM top_count"
-                     " WHERE dimension IN (0, 1, 2, 3) AND level = ? AND bucket = ?")
+        , m_write(db, "INSERT INTO top_day (day, attempts, times, flags, clients, senders, recipients,"
+                      " retry_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        , m_forget(db, "DELETE FROM top_day WHERE day >= ? AND day < ?")
     {
     }
 
-    bool ok() const
-    {
-        return m_insertKey.ok() && m_insertMany.ok() && m_insertOne.ok() && m_delete.ok() && m_read.ok();
-    }
+    bool ok() const { return m_insertKey.ok() && m_write.ok() && m_forget.ok(); }
 
     bool loadKeys()
     {
@@ -209,207 +148,89 @@ public:
         return rc == SQLITE_DONE;
     }
 
-    // Counts the days [fromDay, toDay) again, and the blocks they lie in.
-    bool count(std::int64_t fromDay, std::int64_t toDay, std::vector<std::int64_t> &pendingSenders)
+    // Packs the days [fromDay, toDay) again.
+    bool pack(std::int64_t fromDay, std::int64_t toDay, std::vector<std::int64_t> &pendingSenders)
     {
-        for (auto &flushed : m_flushed)
-            flushed.clear();
+        sqlite3_bind_int64(m_forget.get(), 1, fromDay);
+        sqlite3_bind_int64(m_forget.get(), 2, toDay);
+        if (!m_forget.run())
+            return false;
         const bool read = forEachAttempt(m_db, fromDay * dayMs, toDay * dayMs, (1u << textDimensions) - 1,
                                          [&](const Attempt &a) { return add(a, pendingSenders); });
-        if (!read)
-            return false;
-        for (int level = 0; level < levelCount; ++level) {
-            if (!flush(level))
-                return false;
-        }
-        return true;
+        return read && flush();
     }
 
 private:
-    static std::string insertSql(int rows)
-    {
-        std::string sql = "INSERT INTO top_count (dimension, level, bucket, key_id, direction, reason, attempts,"
-                          " first_ms, last_ms, temporary, temporary_first_ms, temporary_last_ms, permanent,"
-                          " permanent_first_ms, permanent_last_ms, accepted, accepted_first_ms, accepted_last_ms)"
-                          " VALUES ";
-        std::string row = "(";
-        for (int c = 0; c < columnCount; ++c)
-            row += c == 0 ? "?" : ", ?";
-        row += ')';
-        for (int r = 0; r < rows; ++r)
-            sql += (r == 0 ? "" : ", ") + row;
-        return sql;
-    }
-
-    std::optional<std::int64_t> keyId(int dimension, std::string_view text)
+    std::optional<std::uint32_t> keyId(int dimension, std::string_view text)
     {
         KeyIds &ids = m_keyIds[dimension];
         if (const std::int64_t id = ids.find(text))
-            return id;
+            return std::uint32_t(id);
         sqlite3_stmt *s = m_insertKey.get();
         sqlite3_bind_int(s, 1, dimension);
         sqlite3_bind_text(s, 2, text.data(), int(text.size()), SQLITE_STATIC);
         if (!m_insertKey.run())
             return std::nullopt;
         const std::int64_t id = sqlite3_last_insert_rowid(m_db);
+        if (id <= 0 || id > std::numeric_limits<std::uint32_t>::max())
+            return std::nullopt; // the packed columns hold 32-bit ids
         ids.add(text, id);
-        return id;
+        return std::uint32_t(id);
     }
 
     bool add(const Attempt &a, std::vector<std::int64_t> &pendingSenders)
     {
         const std::int64_t day = sql::floorDiv(a.timeMs, dayMs);
-        if (m_bucket[0] && *m_bucket[0] != day && !advance(day))
+        if (m_day && *m_day != day && !flush())
             return false;
-        m_bucket[0] = day;
-        CountMap &map = m_maps[0];
-        const int slot = slotOfEffectiveClass(a.codeClass);
-        const auto count = [&](std::uint64_t key) {
-            Counts &c = map[key];
-            c.add(AllSlot, a.timeMs);
-            if (slot >= 0)
-                c.add(slot, a.timeMs);
-        };
+        m_day = day;
+        ++m_attempts;
+        appendLittleEndian(m_columns[0], std::uint32_t(a.timeMs - day * dayMs));
+        m_columns[1] += char(packFlags(a.direction, packedClass(a.codeClass), a.reason));
         for (int d = 0; d < textDimensions; ++d) {
-            if (!a.hasKey[d])
-                continue;
-            const auto id = keyId(d, a.key[d]);
-            if (!id)
-                return false;
-            count(packKey(*id, d, a.direction, a.reason));
+            std::uint32_t id = 0;
+            if (a.hasKey[d]) {
+                const auto known = keyId(d, a.key[d]);
+                if (!known)
+                    return false;
+                id = *known;
+            }
+            appendLittleEndian(m_columns[2 + d], id);
         }
-        count(packKey(a.reason, reasonDimension, a.direction, a.reason));
+        appendLittleEndian(m_columns[2 + textDimensions], std::uint64_t(a.retryKey));
         if (!a.hasKey[int(TopListKind::Senders)] && a.kind == int(EventKind::Delivery))
             pendingSenders.push_back(a.id);
         return true;
     }
 
-    // A new day: the buckets it does not lie in are complete.
-    bool advance(std::int64_t day)
+    bool flush()
     {
-        for (int level = 0; level < levelCount; ++level) {
-            if (m_bucket[level] && *m_bucket[level] != sql::floorDiv(day, levels[level].days) && !flush(level))
-                return false;
-        }
-        return true;
-    }
-
-    // Writes the current bucket of `level` and adds it to the level above. A
-    // block also gets the rows of its parts this pass did not count (they did
-    // not change), read back from the table.
-    bool flush(int level)
-    {
-        if (!m_bucket[level])
+        if (!m_day)
             return true;
-        const std::int64_t bucket = *m_bucket[level];
-        CountMap &map = m_maps[level];
-        if (!m_full) {
-            if (level > 0) {
-                const std::int64_t ratio = levels[level].days / levels[level - 1].days;
-                const auto &counted = m_flushed[level - 1];
-                for (std::int64_t part = bucket * ratio; part < (bucket + 1) * ratio; ++part) {
-                    if (std::find(counted.begin(), counted.end(), part) == counted.end() && !read(level - 1, part, map))
-                        return false;
-                }
-            }
-            sqlite3_bind_int(m_delete.get(), 1, level);
-            sqlite3_bind_int64(m_delete.get(), 2, bucket);
-            if (!m_delete.run())
-                return false;
-        }
-        if (!write(level, bucket, map))
-            return false;
-        if (level + 1 < levelCount) {
-            CountMap &above = m_maps[level + 1];
-            for (const auto &[key, counts] : map.entries())
-                above[key].merge(counts);
-            m_bucket[level + 1] = sql::floorDiv(bucket * levels[level].days, levels[level + 1].days);
-        }
-        m_flushed[level].push_back(bucket);
-        map.clear();
-        m_bucket[level].reset();
-        return true;
+        sqlite3_stmt *s = m_write.get();
+        sqlite3_bind_int64(s, 1, *m_day);
+        sqlite3_bind_int64(s, 2, m_attempts);
+        for (int c = 0; c < columnCount; ++c)
+            sqlite3_bind_blob(s, 3 + c, m_columns[c].data(), int(m_columns[c].size()), SQLITE_STATIC);
+        const bool written = m_write.run();
+        for (std::string &column : m_columns)
+            column.clear();
+        m_attempts = 0;
+        m_day.reset();
+        return written;
     }
 
-    bool read(int level, std::int64_t bucket, CountMap &map)
-    {
-        sqlite3_stmt *s = m_read.get();
-        sqlite3_bind_int(s, 1, level);
-        sqlite3_bind_int64(s, 2, bucket);
-        int rc;
-        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-            Counts row;
-            for (int slot = 0; slot < slotCount; ++slot) {
-                row.n[slot] = sqlite3_column_int64(s, 4 + 3 * slot);
-                if (row.n[slot] > 0) {
-                    row.first[slot] = sqlite3_column_int64(s, 5 + 3 * slot);
-                    row.last[slot] = sqlite3_column_int64(s, 6 + 3 * slot);
-                }
-            }
-            map[packKey(sqlite3_column_int64(s, 1), sqlite3_column_int(s, 0), sqlite3_column_int(s, 2),
-                        sqlite3_column_int(s, 3))]
-                .merge(row);
-        }
-        sqlite3_reset(s);
-        return rc == SQLITE_DONE;
-    }
-
-    // The rows in key order: a dimension's rows of the bucket lie together.
-    bool write(int level, std::int64_t bucket, const CountMap &map)
-    {
-        const auto &entries = map.entries();
-        std::vector<std::pair<std::uint64_t, std::uint32_t>> rows;
-        rows.reserve(entries.size());
-        for (std::size_t e = 0; e < entries.size(); ++e)
-            rows.emplace_back(entries[e].first, std::uint32_t(e));
-        std::sort(rows.begin(), rows.end());
-        std::size_t i = 0;
-        while (i < rows.size()) {
-            const bool many = rows.size() - i >= std::size_t(rowsPerInsert);
-            sqlite3_stmt *s = many ? m_insertMany.get() : m_insertOne.get();
-            const int n = many ? rowsPerInsert : 1;
-            for (int r = 0; r < n; ++r, ++i) {
-                const std::uint64_t key = rows[i].first;
-                const Counts &c = entries[rows[i].second].second;
-                int p = r * columnCount;
-                sqlite3_bind_int(s, ++p, dimensionOf(key));
-                sqlite3_bind_int(s, ++p, level);
-                sqlite3_bind_int64(s, ++p, bucket);
-                sqlite3_bind_int64(s, ++p, keyIdOf(key));
-                sqlite3_bind_int(s, ++p, int((key >> 5) & 3));
-                sqlite3_bind_int(s, ++p, int(key & 31));
-                for (int slot = 0; slot < slotCount; ++slot) {
-                    sqlite3_bind_int64(s, ++p, c.n[slot]);
-                    if (c.n[slot] > 0) {
-                        sqlite3_bind_int64(s, ++p, c.first[slot]);
-                        sqlite3_bind_int64(s, ++p, c.last[slot]);
-                    } else {
-                        sqlite3_bind_null(s, ++p);
-                        sqlite3_bind_null(s, ++p);
-                    }
-                }
-            }
-            const int rc = sqlite3_step(s);
-            sqlite3_reset(s);
-            if (rc != SQLITE_DONE)
-                return false;
-        }
-        return true;
-    }
+    static constexpr int columnCount = 3 + textDimensions; // times, flags, one per key, retry keys
 
     sqlite3 *m_db;
-    bool m_full;
     Statement m_insertKey;
-    Statement m_insertMany;
-    Statement m_insertOne;
-    Statement m_delete;
-    Statement m_read;
+    Statement m_write;
+    Statement m_forget;
     KeyIds m_keyIds[textDimensions];
-    CountMap m_maps[levelCount];
-    std::optional<std::int64_t> m_bucket[levelCount];
-    std::vector<std::int64_t> m_flushed[levelCount]; // the buckets this pass wrote
+    std::optional<std::int64_t> m_day;
+    std::int64_t m_attempts = 0;
+    std::string m_columns[columnCount];
 };
-
 // Days [from, to).
 struct DayRange {
     std::int64_t from = 0;
@@ -447,7 +268,7 @@ bool exec(sqlite3 *db, const char *sql)
     return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
-// Brings top_count up to date inside the caller's write transaction.
+// Brings top_day up to date inside the caller's write transaction.
 bool refresh(sqlite3 *db)
 {
     // Read again under the write lock: another connection may have been first.
@@ -477,15 +298,11 @@ bool refresh(sqlite3 *db)
             ranges.push_back({day, day + 1});
         }
     }
-    // A full build writes without the index (one sort at the end instead of a
-    // B-tree insert per row) and reads nothing back.
-    if (full
-        && !(exec(db, "DELETE FROM top_count") && exec(db, "DELETE FROM top_sender_pending")
-             && exec(db, "DROP INDEX IF EXISTS top_count_bucket")))
+    if (full && !(exec(db, "DELETE FROM top_day") && exec(db, "DELETE FROM top_sender_pending")))
         return false;
 
-    Builder builder(db, full);
-    if (!builder.ok() || !builder.loadKeys())
+    DayPacker packer(db);
+    if (!packer.ok() || !packer.loadKeys())
         return false;
     Statement forgetPending(db, "DELETE FROM top_sender_pending WHERE event_id IN"
                                 " (SELECT id FROM event WHERE time_ms >= ? AND time_ms < ?)");
@@ -500,7 +317,7 @@ bool refresh(sqlite3 *db)
             if (!forgetPending.run())
                 return false;
         }
-        if (!builder.count(range.from, range.to, pending))
+        if (!packer.pack(range.from, range.to, pending))
             return false;
         for (const std::int64_t id : pending) {
             sqlite3_bind_int64(addPending.get(), 1, id);
@@ -508,31 +325,39 @@ bool refresh(sqlite3 *db)
                 return false;
         }
     }
-    qCDebug(lcTopAggregate) << "counted in" << timer.restart() << "ms";
-    if (full && !exec(db, "CREATE INDEX top_count_bucket ON top_count (dimension, level, bucket)"))
-        return false;
-    qCDebug(lcTopAggregate) << "index in" << timer.restart() << "ms";
-    Statement build(db, "INSERT INTO top_build (id, max_event_id, max_queue_sender_id) VALUES (1, ?, ?)");
+    qCDebug(lcTopAggregate) << "packed in" << timer.restart() << "ms";
+    Statement build(db, "INSERT INTO top_build (id, max_event_id, max_queue_sender_id, generation)"
+                        " VALUES (1, ?, ?, ?)");
     if (!build.ok() || !exec(db, "DELETE FROM top_build"))
         return false;
     sqlite3_bind_int64(build.get(), 1, maxEvent);
     sqlite3_bind_int64(build.get(), 2, maxSender);
+    // Random, so that a database made again at the same path never meets a
+    // generation kept in memory from the old one.
+    sqlite3_bind_int64(build.get(), 3, std::int64_t(QRandomGenerator::global()->generate64() >> 1));
     return build.run();
 }
 
 } // namespace
 
-int slotOfClass(int codeClass)
+int packedClass(int codeClass)
 {
-    const int slot = slotOfEffectiveClass(codeClass);
-    return slot < 0 ? AllSlot : slot;
+    switch (codeClass) {
+    case 4:
+        return 1;
+    case 5:
+        return 2;
+    case 2:
+        return 3;
+    }
+    return 0;
 }
 
 bool forEachAttempt(sqlite3 *db, std::int64_t fromMs, std::int64_t toMs, unsigned kinds,
                     const std::function<bool(const Attempt &)> &visit)
 {
     const std::string sql = "SELECT id, time_ms, kind, direction, reason, code_class, status, client_name, client_ip,"
-                            " relay, sender, recipient FROM event WHERE time_ms >= ? AND time_ms < ? AND "
+                            " relay, sender, recipient, retry_key FROM event WHERE time_ms >= ? AND time_ms < ? AND "
         + sql::attemptCondition(QString()).toStdString() + " ORDER BY time_ms";
     Statement scan(db, sql);
     if (!scan.ok())
@@ -550,6 +375,7 @@ bool forEachAttempt(sqlite3 *db, std::int64_t fromMs, std::int64_t toMs, unsigne
         a.kind = sqlite3_column_int(s, 2);
         a.direction = sqlite3_column_int(s, 3);
         a.reason = sqlite3_column_int(s, 4);
+        a.retryKey = sqlite3_column_int64(s, 12);
         const int codeClass = sqlite3_column_int(s, 5);
         const auto status = DeliveryStatus(sqlite3_column_int(s, 6));
         if (a.kind == int(EventKind::Reject)) {
@@ -608,31 +434,6 @@ bool forEachAttempt(sqlite3 *db, std::int64_t fromMs, std::int64_t toMs, unsigne
 QString floorDivExpression(const QString &x, std::int64_t n)
 {
     return u"((CASE WHEN %1 >= 0 THEN %1 ELSE %1 - %2 END) / %3)"_s.arg(x).arg(n - 1).arg(n);
-}
-
-QList<BucketRange> decompose(std::int64_t fromDay, std::int64_t toDay)
-{
-    QList<BucketRange> out;
-    const auto split = [&](const auto &self, int levelIndex, qint64 from, qint64 to) -> void {
-        if (from >= to)
-            return;
-        const Level &level = levels[levelIndex];
-        if (levelIndex == 0) {
-            out << BucketRange{level.number, from, to};
-            return;
-        }
-        const qint64 first = -sql::floorDiv(-from, level.days); // ceiling
-        const qint64 last = sql::floorDiv(to, level.days);
-        if (first >= last) {
-            self(self, levelIndex - 1, from, to);
-            return;
-        }
-        self(self, levelIndex - 1, from, first * level.days);
-        out << BucketRange{level.number, first, last};
-        self(self, levelIndex - 1, last * level.days, to);
-    };
-    split(split, levelCount - 1, fromDay, toDay);
-    return out;
 }
 
 QString keyExpression(TopListKind kind, const QString &p)

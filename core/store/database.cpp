@@ -33,7 +33,8 @@ const QStringList &migrationFiles()
     static const QStringList files{u":/rejectscope/schema/001-initial.sql"_s,
                                    u":/rejectscope/schema/002-retry-chains.sql"_s,
                                    u":/rejectscope/schema/003-top-lists.sql"_s,
-                                   u":/rejectscope/schema/004-key-hours.sql"_s};
+                                   u":/rejectscope/schema/004-key-hours.sql"_s,
+                                   u":/rejectscope/schema/005-top-days.sql"_s};
     return files;
 }
 

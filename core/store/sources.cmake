@@ -13,5 +13,5 @@ target_sources(rejectscope_core PRIVATE
 qt_add_resources(rejectscope_core "schema"
     PREFIX "/rejectscope/schema"
     BASE store/schema
-    FILES store/schema/001-initial.sql store/schema/002-retry-chains.sql store/schema/003-top-lists.sql store/schema/004-key-hours.sql
+    FILES store/schema/001-initial.sql store/schema/002-retry-chains.sql store/schema/003-top-lists.sql store/schema/004-key-hours.sql store/schema/005-top-days.sql
         store/schema/event-indexes.sql)

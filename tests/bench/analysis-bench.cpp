@@ -96,19 +96,19 @@ int main(int argc, char **argv)
         const qint64 day = 86400000;
         const qint64 midDay = firstMs + (lastMs - firstMs) / 2;
         const int repeat = g_repeat;
-        // Top lists: the counts' build after an import (all of it, then the last
-        // 50,000 events), then lists under several filters from the counts, and one
+        // Top lists: the packed attempts' build after an import (all of it, then the last
+        // 50,000 events) and load, then lists under several filters from memory, and one
         // free-text list (an event scan).
         g_repeat = 1;
         if (!parser.isSet(u"skip-top-build"_s)) {
-            timeIt("top lists: build the counts (all events)", [&] {
+            timeIt("top lists: pack the attempts (all events)", [&] {
                 QSqlQuery(db.connection()).exec(u"DELETE FROM top_build"_s); // as if never built
                 QString error;
                 const std::clock_t cpu = std::clock();
                 const auto list = topList(db, TopListKind::Clients, AnalysisFilter{}, 10, &error);
                 const double cpuSeconds = double(std::clock() - cpu) / CLOCKS_PER_SEC;
-                return list ? u"%1 count rows, %2 keys, %3 s CPU"_s
-                                  .arg(scalar(db, u"SELECT COUNT(*) FROM top_count"_s))
+                return list ? u"%1 attempts packed, %2 keys, %3 s CPU"_s
+                                  .arg(scalar(db, u"SELECT SUM(attempts) FROM top_day"_s))
                                   .arg(scalar(db, u"SELECT COUNT(*) FROM top_key"_s))
                                   .arg(cpuSeconds, 0, 'f', 1)
                             : error;
@@ -116,7 +116,7 @@ int main(int argc, char **argv)
             if (parser.isSet(u"top-build-only"_s))
                 return;
         }
-        timeIt("top lists: refresh after 50,000 new events", [&] {
+        timeIt("top lists: refresh after 50,000 new events, load", [&] {
             QSqlQuery(db.connection()).exec(u"UPDATE top_build SET max_event_id = max_event_id - 50000"_s);
             QString error;
             const auto list = topList(db, TopListKind::Clients, AnalysisFilter{}, 10, &error);
