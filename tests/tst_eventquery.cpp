@@ -6,6 +6,7 @@
 #include "analysissupport.h"
 #include "store/database.h"
 
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -188,6 +189,8 @@ private slots:
     void pages_data();
     void pages();
     void manyPagesOfKeyedOrders();
+    void rareRowsFarApart();
+    void uncountedEventsAreOfReasonOther();
     void forEachWalksInTimeOrder();
     void failureIsReported();
 
@@ -320,6 +323,18 @@ void TestEventQuery::filters_data()
         f.fromMs = labSwitch - 60 * 60000;
         f.toMs = labSwitch + 60 * 60000;
     });
+    // Outbound with a reason: bounce notices are of reason other, so the
+    // per-minute counts hold every row.
+    QTest::newRow("outbound reason") << with([](AnalysisFilter &f) {
+        f.direction = Direction::Outbound;
+        f.reason = ReasonClass::UnknownLocalRecipient;
+    });
+    QTest::newRow("outbound reason, range cut mid-minute") << with([&](AnalysisFilter &f) {
+        f.direction = Direction::Outbound;
+        f.reason = ReasonClass::UnknownLocalRecipient;
+        f.fromMs = labSwitch - 30 * 60000 + 12345;
+        f.toMs = labSwitch + 30 * 60000 - 12345;
+    });
     QTest::newRow("all fields") << with([&](AnalysisFilter &f) {
         f.fromMs = labSwitch - 3600000;
         f.toMs = labSwitch + 3600000;
@@ -430,7 +445,7 @@ void TestEventQuery::manyPagesOfKeyedOrders()
     }
     QTemporaryDir dir;
     auto db = databaseOf(dir, u"large"_s, log.text());
-    QList<Stored> saved = m_all;
+    const auto restore = qScopeGuard([this, saved = m_all] { m_all = saved; });
     m_all = readAllEvents(*db);
     QCOMPARE(m_all.size(), 18000);
     for (const EventSort sort : {EventSort::Sender, EventSort::Recipient, EventSort::Client, EventSort::Time}) {
@@ -474,7 +489,103 @@ void TestEventQuery::manyPagesOfKeyedOrders()
             }
         }
     }
-    m_all = saved;
+}
+
+// A filter whose rows are few and far apart, some sharing a second: pages are read
+// from the minutes that hold its rows, in runs of minutes, and must be the rows
+// and the order a plain walk gives, wherever they start.
+void TestEventQuery::rareRowsFarApart()
+{
+    using namespace analysistest;
+    const Shape common = shape(u"inbound-450"_s);
+    const Shape rejected = shape(u"inbound-550"_s);
+    const Shape bounced = shape(u"outbound-bounced-550"_s);
+    Log log;
+    for (int i = 0; i < 12000; ++i) {
+        const qint64 t = t0Ms + qint64(i) * 1000;
+        log.add(t, common.at(t, "r" + QByteArray::number(i % 500) + "@in.lab.test"));
+    }
+    // Lone rows, bursts within one second, and runs over consecutive minutes.
+    QList<qint64> rare;
+    for (const int minute : {0, 3, 4, 5, 17, 60, 61, 99, 150, 151, 152, 153, 199})
+        rare << t0Ms + minute * minuteMs + 7000 + (minute % 5) * 9000;
+    rare << t0Ms + 61 * minuteMs << t0Ms + 62 * minuteMs - 1000 << t0Ms + 152 * minuteMs; // a minute's ends
+    for (int burst = 0; burst < 3; ++burst) {
+        for (const int minute : {30, 120}) {
+            for (int k = 0; k < 40; ++k)
+                rare << t0Ms + minute * minuteMs + 20000 + burst * 1000 + (k % 2) * 30000;
+        }
+    }
+    for (int i = 0; i < rare.size(); ++i) {
+        const QByteArray n = QByteArray::number(i);
+        log.add(rare[i], rejected.at(rare[i], "x" + n + "@in.lab.test", "192.0.2." + QByteArray::number(i % 250)));
+        log.add(rare[i], bounced.at(rare[i], "y" + n + "@in.lab.test", "B0" + QByteArray::number(100000 + i)));
+    }
+    QTemporaryDir dir;
+    auto db = databaseOf(dir, u"rare"_s, log.text());
+    const auto restore = qScopeGuard([this, saved = m_all] { m_all = saved; });
+    m_all = readAllEvents(*db);
+
+    AnalysisFilter permanent;
+    permanent.codeClass = 5;
+    AnalysisFilter outbound;
+    outbound.direction = Direction::Outbound;
+    outbound.reason = ReasonClass::UnknownLocalRecipient;
+    AnalysisFilter cut = permanent;
+    cut.direction = Direction::Inbound;
+    cut.fromMs = t0Ms + 4 * minuteMs + 30000;
+    cut.toMs = t0Ms + 152 * minuteMs + 1;
+    for (const AnalysisFilter &filter : {permanent, outbound, cut}) {
+        for (const bool ascending : {true, false}) {
+            const QList<EventRow> want = expected(filter, EventSort::Time, ascending);
+            const qint64 n = want.size();
+            QVERIFY(n > 100 && n < 1000);
+            for (const int limit : {1, 37, 256}) {
+                for (const qint64 offset : {qint64(0), qint64(1), qint64(39), n / 2, n - limit, n - 1}) {
+                    EventQuery cold(*db, filter);
+                    const auto page = cold.page(EventSort::Time, ascending, offset, limit);
+                    QVERIFY2(page, qPrintable(cold.errorString()));
+                    QCOMPARE(idsOf(*page), idsOf(want.mid(offset, limit)));
+                }
+            }
+            EventQuery warm(*db, filter);
+            const auto count = warm.count();
+            QVERIFY(count);
+            QCOMPARE(*count, n);
+            QList<qint64> seen;
+            for (qint64 offset = 0; offset < n; offset += 29) {
+                const auto page = warm.page(EventSort::Time, ascending, offset, 29);
+                QVERIFY2(page, qPrintable(warm.errorString()));
+                seen += idsOf(*page);
+            }
+            QCOMPARE(seen, idsOf(want));
+        }
+    }
+}
+
+// The per-minute counts hold every event but bounce notices, and a count or a
+// page of a filter on a reason other than "other" relies on those being of
+// reason other and no code class.
+void TestEventQuery::uncountedEventsAreOfReasonOther()
+{
+    QSqlQuery query(m_db->connection());
+    QVERIFY(query.exec(u"SELECT (SELECT COUNT(*) FROM event),"
+                       " (SELECT COALESCE(SUM(events), 0) FROM minute_count)"_s));
+    QVERIFY(query.next());
+    const qint64 events = query.value(0).toLongLong();
+    const qint64 counted = query.value(1).toLongLong();
+    qint64 notices = 0;
+    for (const Stored &s : std::as_const(m_all)) {
+        if (s.row.kind != EventKind::BounceNotice)
+            continue;
+        ++notices;
+        QCOMPARE(s.row.reason, ReasonClass::Other);
+        QCOMPARE(s.row.codeClass, 0);
+        QCOMPARE(s.row.direction, Direction::Outbound);
+    }
+    QVERIFY(notices > 0);
+    QCOMPARE(events, m_all.size());
+    QCOMPARE(counted + notices, events);
 }
 
 void TestEventQuery::forEachWalksInTimeOrder()

@@ -18,6 +18,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace rejectscope;
 
@@ -109,6 +111,8 @@ private slots:
     void topListOfReasons();
     void eventsPageThroughInTimeOrder();
     void eventsCountedInBackground();
+    void eventsOfARareFilter_data();
+    void eventsOfARareFilter();
     void eventsSort_data();
     void eventsSort();
     void eventsFilterAndZone();
@@ -318,6 +322,45 @@ void TestModels::eventsCountedInBackground()
     QVERIFY(model.rowCount() > 0);
     QVERIFY(model.rowCount() < EventTableModel::pageSize);
     QCOMPARE(counted.last().first().toLongLong(), model.rowCount());
+}
+
+// Filters whose rows the first page finds from the per-minute counts: the rows
+// the worker reads, and the count, are those of a plain SQL read.
+void TestModels::eventsOfARareFilter_data()
+{
+    QTest::addColumn<AnalysisFilter>("filter");
+    QTest::addColumn<QString>("where");
+    AnalysisFilter outbound;
+    outbound.direction = Direction::Outbound;
+    outbound.reason = ReasonClass::UnknownLocalRecipient;
+    QTest::newRow("outbound unknown-local-recipient")
+        << outbound << u"WHERE direction = 1 AND reason = %1"_s.arg(int(ReasonClass::UnknownLocalRecipient));
+    AnalysisFilter permanent;
+    permanent.direction = Direction::Inbound;
+    permanent.codeClass = 5;
+    QTest::newRow("inbound 5xx") << permanent << u"WHERE direction = 0 AND kind = 0 AND code_class = 5"_s;
+}
+
+void TestModels::eventsOfARareFilter()
+{
+    QFETCH(AnalysisFilter, filter);
+    QFETCH(QString, where);
+    const QList<qint64> want = idsFromSql(*m_db, u"time_ms, id"_s, where);
+    QVERIFY(want.size() > EventTableModel::pageSize);
+    QVERIFY(want.size() < idsFromSql(*m_db, u"id"_s).size() / 2);
+    EventTableModel model(*m_db);
+    model.setCountInBackground(true);
+    model.setCountDelay(1000); // time to see the first page alone
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setFilter(filter);
+    QTRY_COMPARE(model.rowCount(), EventTableModel::pageSize);
+    QCOMPARE(idsFromModel(model), want.mid(0, EventTableModel::pageSize));
+    QTRY_VERIFY(model.isCountKnown());
+    QCOMPARE(idsFromModel(model), want);
+    model.sort(EventTableModel::Time, Qt::DescendingOrder);
+    QList<qint64> reversed = want;
+    std::reverse(reversed.begin(), reversed.end());
+    QCOMPARE(idsFromModel(model), reversed);
 }
 
 void TestModels::eventsSort_data()

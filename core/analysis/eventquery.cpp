@@ -111,10 +111,47 @@ sql::Where whereOf(const AnalysisFilter &filter)
 constexpr int windowRows = 16384;
 constexpr qsizetype cachedWindows = 8;
 
-// Whether minute_count holds every row the filter selects (see count()).
+// Whether minute_count holds every row the filter selects. It holds all but
+// bounce notices, which are outbound, of no code class and of reason other (they
+// carry no reply to class): a filter on a code class, on inbound or on another
+// reason never selects them.
 bool minutesAnswer(const AnalysisFilter &filter)
 {
-    return filter.text.isEmpty() && (filter.codeClass || filter.direction == Direction::Inbound);
+    return filter.text.isEmpty()
+        && (filter.codeClass || filter.direction == Direction::Inbound
+            || (filter.reason && *filter.reason != ReasonClass::Other));
+}
+
+// The minutes [first, end) of minute_count (alias c), each end open when unset,
+// under the filter's direction, reason and code class.
+sql::Where minuteTerms(const AnalysisFilter &filter, std::optional<std::int64_t> first,
+                       std::optional<std::int64_t> end)
+{
+    sql::Where where;
+    if (first)
+        where.add(u"c.minute >= ?"_s, {qint64(*first)});
+    if (end)
+        where.add(u"c.minute < ?"_s, {qint64(*end)});
+    sql::addClassTerms(where, filter, u"c."_s);
+    return where;
+}
+
+// The minutes wholly inside the filter's range: [first, last), ends open when
+// the range's are. Empty (first >= last) for a range within two minutes.
+struct WholeMinutes {
+    std::optional<std::int64_t> first;
+    std::optional<std::int64_t> last;
+    bool isEmpty() const { return first && last && *first >= *last; }
+};
+
+WholeMinutes wholeMinutesOf(const AnalysisFilter &filter)
+{
+    WholeMinutes minutes;
+    if (filter.fromMs)
+        minutes.first = sql::floorDiv(*filter.fromMs + sql::minuteMs - 1, sql::minuteMs);
+    if (filter.toMs)
+        minutes.last = sql::floorDiv(*filter.toMs, sql::minuteMs);
+    return minutes;
 }
 
 // Farther than this from a known row, a filtered walk in time order starts from
@@ -141,6 +178,17 @@ bool EventQuery::fail(const QSqlQuery &query)
     return false;
 }
 
+bool EventQuery::exec(QSqlQuery &query, const sql::Fragment &statement)
+{
+    if (query.lastQuery() != statement.text) {
+        query.setForwardOnly(true);
+        if (!query.prepare(statement.text))
+            return fail(query);
+    }
+    sql::bind(query, statement.values);
+    return query.exec() || fail(query);
+}
+
 std::optional<std::int64_t> EventQuery::count()
 {
     if (m_count)
@@ -148,10 +196,9 @@ std::optional<std::int64_t> EventQuery::count()
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     const auto countOf = [&](const sql::Fragment &statement) -> std::optional<std::int64_t> {
-        if (!query.prepare(statement.text))
-            return fail(query), std::nullopt;
-        sql::bind(query, statement.values);
-        if (!query.exec() || !query.next())
+        if (!exec(query, statement))
+            return std::nullopt;
+        if (!query.next())
             return fail(query), std::nullopt;
         const std::int64_t n = query.value(0).toLongLong();
         query.finish();
@@ -164,46 +211,33 @@ std::optional<std::int64_t> EventQuery::count()
     };
 
     // A class filter makes a scan of the event table; the per-minute counts
-    // answer it at once when they hold every row it selects. They hold all but
-    // bounce notices, which are outbound and of no code class: a filter on a code
-    // class or on inbound never selects them. The minutes cut by the range's
-    // ends are counted in the events.
+    // answer it at once when they hold every row it selects. The minutes cut by
+    // the range's ends are counted in the events.
     if (!minutesAnswer(m_filter)) {
         m_count = eventsIn(m_filter);
         return m_count;
     }
-    std::optional<std::int64_t> firstMinute; // whole minutes [first, last)
-    std::optional<std::int64_t> lastMinute;
-    if (m_filter.fromMs)
-        firstMinute = sql::floorDiv(*m_filter.fromMs + sql::minuteMs - 1, sql::minuteMs);
-    if (m_filter.toMs)
-        lastMinute = sql::floorDiv(*m_filter.toMs, sql::minuteMs);
-    if (firstMinute && lastMinute && *firstMinute >= *lastMinute) {
+    const WholeMinutes whole = wholeMinutesOf(m_filter);
+    if (whole.isEmpty()) {
         m_count = eventsIn(m_filter); // less than two minutes
         return m_count;
     }
-    sql::Where minutes;
-    if (firstMinute)
-        minutes.add(u"c.minute >= ?"_s, {qint64(*firstMinute)});
-    if (lastMinute)
-        minutes.add(u"c.minute < ?"_s, {qint64(*lastMinute)});
-    sql::addClassTerms(minutes, m_filter, u"c."_s);
     sql::Fragment statement{u"SELECT COALESCE(SUM(c.events), 0) FROM minute_count c"_s, {}};
-    statement.append(minutes.clause());
+    statement.append(minuteTerms(m_filter, whole.first, whole.last).clause());
     auto total = countOf(statement);
     if (!total)
         return std::nullopt;
-    if (firstMinute && *m_filter.fromMs < *firstMinute * sql::minuteMs) {
+    if (whole.first && *m_filter.fromMs < *whole.first * sql::minuteMs) {
         AnalysisFilter head = m_filter;
-        head.toMs = *firstMinute * sql::minuteMs;
+        head.toMs = *whole.first * sql::minuteMs;
         const auto n = eventsIn(head);
         if (!n)
             return std::nullopt;
         *total += *n;
     }
-    if (lastMinute && *m_filter.toMs > *lastMinute * sql::minuteMs) {
+    if (whole.last && *m_filter.toMs > *whole.last * sql::minuteMs) {
         AnalysisFilter tail = m_filter;
-        tail.fromMs = *lastMinute * sql::minuteMs;
+        tail.fromMs = *whole.last * sql::minuteMs;
         const auto n = eventsIn(tail);
         if (!n)
             return std::nullopt;
@@ -282,9 +316,15 @@ std::optional<QList<EventRow>> EventQuery::readAt(EventSort sort, bool ascending
             skip = offset - near->first;
         }
     }
+    // A filter the per-minute counts answer reads only the minutes with its rows.
+    const auto walk = [&](std::int64_t rowsToSkip, int rows, ReadMode mode) {
+        const Anchor *after = anchor ? &*anchor : nullptr;
+        if (sort == EventSort::Time && minutesAnswer(m_filter) && rowsToSkip <= longWalk)
+            return readByMinutes(ascending, rowsToSkip, rows, after, mode);
+        return read(sort, ascending, rowsToSkip, rows, after, mode);
+    };
     if (sort == EventSort::Time && skip > 0) {
-        auto located = read(sort, ascending, skip - 1, 1, anchor ? &*anchor : nullptr, KeysOnly);
-        if (!located)
+        if (!walk(skip - 1, 1, KeysOnly))
             return std::nullopt;
         if (m_rowKeys.isEmpty())
             return QList<EventRow>(); // past the end
@@ -292,7 +332,86 @@ std::optional<QList<EventRow>> EventQuery::readAt(EventSort sort, bool ascending
         anchors[offset] = *anchor;
         skip = 0;
     }
-    return read(sort, ascending, skip, limit, anchor ? &*anchor : nullptr, WholeRows);
+    return walk(skip, limit, WholeRows);
+}
+
+std::optional<QList<EventRow>> EventQuery::readByMinutes(bool ascending, std::int64_t skip, int limit,
+                                                         const Anchor *after, ReadMode mode)
+{
+    // The walk's bounds: the filter's range, narrowed by the anchor.
+    std::optional<std::int64_t> fromMs = m_filter.fromMs;
+    std::optional<std::int64_t> toMs = m_filter.toMs;
+    if (after && ascending)
+        fromMs = std::max(fromMs.value_or(after->timeMs), after->timeMs);
+    else if (after)
+        toMs = std::min(toMs.value_or(after->timeMs + 1), after->timeMs + 1);
+    m_rowKeys.clear();
+    if (fromMs && toMs && *fromMs >= *toMs)
+        return QList<EventRow>();
+
+    // Every minute that overlaps the bounds and holds a selected row, in the
+    // walk's order, with its count (exact but for the minutes the bounds cut).
+    sql::Fragment statement{u"SELECT c.minute, SUM(c.events) FROM minute_count c"_s, {}};
+    const auto minuteOf = [](std::int64_t ms) { return sql::floorDiv(ms, sql::minuteMs); };
+    statement.append(minuteTerms(m_filter, fromMs ? std::optional(minuteOf(*fromMs)) : std::nullopt,
+                                 toMs ? std::optional(minuteOf(*toMs - 1) + 1) : std::nullopt)
+                         .clause());
+    statement.append(ascending ? u" GROUP BY c.minute ORDER BY c.minute"_s
+                               : u" GROUP BY c.minute ORDER BY c.minute DESC"_s);
+    QSqlQuery minutes(m_database.connection());
+    if (!exec(minutes, statement))
+        return std::nullopt;
+
+    // Runs of consecutive minutes, each read in one SELECT through event_time,
+    // until the rows wanted are found: a run ends at a minute without rows, or
+    // once its counts promise enough.
+    const std::int64_t wanted = skip + limit;
+    QList<EventRow> rows;
+    QList<Anchor> keys;
+    std::optional<std::pair<std::int64_t, std::int64_t>> run; // first and last minute, in time
+    std::int64_t runRows = 0;
+    QSqlQuery rowQuery(m_database.connection());
+    const auto readRun = [&] {
+        TimeWindow window{run->first * sql::minuteMs, (run->second + 1) * sql::minuteMs};
+        if (fromMs)
+            window.fromMs = std::max(window.fromMs, *fromMs);
+        if (toMs)
+            window.toMs = std::min(window.toMs, *toMs);
+        run.reset();
+        runRows = 0;
+        const auto part = read(EventSort::Time, ascending, 0, int(wanted - keys.size()), after, mode, &window,
+                               &rowQuery);
+        if (!part)
+            return false;
+        rows += *part;
+        keys += m_rowKeys;
+        return true;
+    };
+    while (keys.size() < wanted && minutes.next()) {
+        const std::int64_t minute = minutes.value(0).toLongLong();
+        if (run && minute != (ascending ? run->second + 1 : run->first - 1)) {
+            if (!readRun())
+                return std::nullopt;
+            if (keys.size() >= wanted)
+                break;
+        }
+        if (!run)
+            run = std::pair{minute, minute};
+        else if (ascending)
+            run->second = minute;
+        else
+            run->first = minute;
+        runRows += minutes.value(1).toLongLong();
+        if (runRows >= wanted - keys.size() && !readRun())
+            return std::nullopt;
+    }
+    if (minutes.lastError().isValid())
+        return fail(minutes), std::nullopt;
+    if (run && keys.size() < wanted && !readRun())
+        return std::nullopt;
+    const qsizetype skipped = qsizetype(std::min<std::int64_t>(skip, keys.size()));
+    m_rowKeys = keys.mid(skipped);
+    return mode == WholeRows ? rows.mid(skipped) : QList<EventRow>();
 }
 
 bool EventQuery::loadMinutes()
@@ -303,30 +422,17 @@ bool EventQuery::loadMinutes()
     // Segments of time in order, each with the rows it holds: the part of a minute
     // the range's start cuts (counted in the events), the whole minutes, and the
     // part the range's end cuts.
-    std::optional<std::int64_t> firstMinute;
-    std::optional<std::int64_t> lastMinute;
-    if (m_filter.fromMs)
-        firstMinute = sql::floorDiv(*m_filter.fromMs + sql::minuteMs - 1, sql::minuteMs);
-    if (m_filter.toMs)
-        lastMinute = sql::floorDiv(*m_filter.toMs, sql::minuteMs);
+    const WholeMinutes wholeMinutes = wholeMinutesOf(m_filter);
+    const std::optional<std::int64_t> &firstMinute = wholeMinutes.first;
+    const std::optional<std::int64_t> &lastMinute = wholeMinutes.last;
     QList<Segment> segments;
-    if (!firstMinute || !lastMinute || *firstMinute < *lastMinute) {
-        sql::Where where;
-        if (firstMinute)
-            where.add(u"c.minute >= ?"_s, {qint64(*firstMinute)});
-        if (lastMinute)
-            where.add(u"c.minute < ?"_s, {qint64(*lastMinute)});
-        sql::addClassTerms(where, m_filter, u"c."_s);
+    if (!wholeMinutes.isEmpty()) {
         sql::Fragment statement{u"SELECT c.minute, SUM(c.events) FROM minute_count c"_s, {}};
-        statement.append(where.clause());
+        statement.append(minuteTerms(m_filter, firstMinute, lastMinute).clause());
         statement.append(u" GROUP BY c.minute ORDER BY c.minute"_s);
         QSqlQuery query(m_database.connection());
-        query.setForwardOnly(true);
-        if (!query.prepare(statement.text))
-            return fail(query);
-        sql::bind(query, statement.values);
-        if (!query.exec())
-            return fail(query);
+        if (!exec(query, statement))
+            return false;
         while (query.next()) {
             const std::int64_t rows = query.value(1).toLongLong();
             if (rows > 0)
@@ -347,10 +453,9 @@ bool EventQuery::loadMinutes()
             before.toMs = *firstMinute * sql::minuteMs;
         head.append(whereOf(before).clause());
         QSqlQuery query(m_database.connection());
-        if (!query.prepare(head.text))
-            return fail(query);
-        sql::bind(query, head.values);
-        if (!query.exec() || !query.next())
+        if (!exec(query, head))
+            return false;
+        if (!query.next())
             return fail(query);
         const std::int64_t rows = query.value(0).toLongLong();
         if (rows > 0)
@@ -427,12 +532,8 @@ std::optional<QList<EventRow>> EventQuery::readThroughWindows(EventSort sort, bo
     sql::Fragment statement{selectColumns, {}};
     statement.append(u" WHERE e.id IN ("_s + placeholders.join(u", "_s) + u")"_s, values);
     QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    if (!query.prepare(statement.text))
-        return fail(query), std::nullopt;
-    sql::bind(query, statement.values);
-    if (!query.exec())
-        return fail(query), std::nullopt;
+    if (!exec(query, statement))
+        return std::nullopt;
     QHash<qint64, EventRow> byId;
     while (query.next()) {
         EventRow row = rowFrom(query);
@@ -484,17 +585,26 @@ const QList<qint64> *EventQuery::loadWindow(EventSort sort, bool ascending, std:
 }
 
 std::optional<QList<EventRow>> EventQuery::read(EventSort sort, bool ascending, std::int64_t skip,
-                                                int limit, const Anchor *after, ReadMode mode)
+                                                int limit, const Anchor *after, ReadMode mode,
+                                                const TimeWindow *window, QSqlQuery *reuse)
 {
     const QStringList keys = sortKeys(sort);
     const QString direction = ascending ? u" ASC"_s : u" DESC"_s;
-    sql::Where terms = whereOf(m_filter);
+    // A window lies within the filter's range and on the anchor's side: its two
+    // bounds alone are the range event_time is walked in.
+    AnalysisFilter filter = m_filter;
+    if (window) {
+        filter.fromMs = window->fromMs;
+        filter.toMs = window->toMs;
+    }
+    sql::Where terms = whereOf(filter);
     if (after) {
         const QString cmp = ascending ? u">"_s : u"<"_s;
         if (keys.isEmpty()) {
             // Spelled out rather than as a row value: the time range alone is what
             // lets the planner start in event_time at the anchor.
-            terms.add(u"e.time_ms %1= ?"_s.arg(cmp), {qint64(after->timeMs)});
+            if (!window)
+                terms.add(u"e.time_ms %1= ?"_s.arg(cmp), {qint64(after->timeMs)});
             terms.add(u"(e.time_ms %1 ? OR e.id %1 ?)"_s.arg(cmp),
                       {qint64(after->timeMs), qint64(after->id)});
         } else {
@@ -529,13 +639,10 @@ std::optional<QList<EventRow>> EventQuery::read(EventSort sort, bool ascending, 
     statement.append(u" ORDER BY "_s + order.join(u", "_s));
     statement.append(u" LIMIT ? OFFSET ?"_s, {limit, qint64(skip)});
 
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    if (!query.prepare(statement.text))
-        return fail(query), std::nullopt;
-    sql::bind(query, statement.values);
-    if (!query.exec())
-        return fail(query), std::nullopt;
+    QSqlQuery own(m_database.connection());
+    QSqlQuery &query = reuse ? *reuse : own;
+    if (!exec(query, statement))
+        return std::nullopt;
     QList<EventRow> rows;
     m_rowKeys.clear();
     while (query.next()) {
@@ -573,11 +680,8 @@ bool EventQuery::forEach(const std::function<void(const EventRow &)> &visit,
     sql::Fragment statement{selectColumns, {}};
     statement.append(whereOf(m_filter).clause());
     statement.append(u" ORDER BY e.time_ms, e.id"_s);
-    if (!query.prepare(statement.text))
-        return fail(query);
-    sql::bind(query, statement.values);
-    if (!query.exec())
-        return fail(query);
+    if (!exec(query, statement))
+        return false;
     std::int64_t done = 0;
     while (query.next()) {
         if (done % 4096 == 0 && cancel && cancel->load(std::memory_order_relaxed))

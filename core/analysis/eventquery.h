@@ -14,6 +14,10 @@
 
 class QSqlQuery;
 
+namespace rejectscope::sql {
+struct Fragment;
+}
+
 namespace rejectscope {
 
 class Database;
@@ -80,13 +84,25 @@ private:
     };
 
     enum ReadMode { WholeRows, KeysOnly };
+    // A part [fromMs, toMs) of the filter's time range that a read stays in.
+    struct TimeWindow {
+        std::int64_t fromMs = 0;
+        std::int64_t toMs = 0;
+    };
 
     // Rows at `offset` of an order, walked to from the nearest anchor before it.
     std::optional<QList<EventRow>> readAt(EventSort sort, bool ascending, std::int64_t offset, int limit);
-    // One SELECT: `limit` rows after `skip` rows past `after` (or the start). The
-    // keys of the rows read are left in m_rowKeys.
+    // One SELECT: `limit` rows after `skip` rows past `after` (or the start), within
+    // `window` when given. The keys of the rows read are left in m_rowKeys. `reuse`
+    // keeps the statement prepared for the next read of the same shape.
     std::optional<QList<EventRow>> read(EventSort sort, bool ascending, std::int64_t skip, int limit,
-                                        const Anchor *after, ReadMode mode);
+                                        const Anchor *after, ReadMode mode, const TimeWindow *window = nullptr,
+                                        QSqlQuery *reuse = nullptr);
+    // The same in time order, reading only the minutes the per-minute counts say
+    // hold selected rows: a rare filter's rows are found without reading the
+    // events of the minutes between them.
+    std::optional<QList<EventRow>> readByMinutes(bool ascending, std::int64_t skip, int limit,
+                                                 const Anchor *after, ReadMode mode);
     std::optional<QList<EventRow>> readThroughWindows(EventSort sort, bool ascending, std::int64_t offset,
                                                       int limit);
     // The ids of rows [index × windowRows, +windowRows) of an order; null on failure.
@@ -105,6 +121,9 @@ private:
     std::int64_t walkFrom(EventSort sort, bool ascending, std::int64_t offset) const;
     void remember(EventSort sort, bool ascending, std::int64_t offsetAfter, const QList<EventRow> &rows);
     bool fail(const QSqlQuery &query);
+    // Prepares (unless `query` holds this statement already), binds and runs it;
+    // false, with the error kept, on a failure.
+    bool exec(QSqlQuery &query, const sql::Fragment &statement);
 
     Database &m_database;
     AnalysisFilter m_filter;

@@ -10,6 +10,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 namespace rejectscope {
@@ -43,6 +46,7 @@ enum class TimeTerms {
     Range,       // first_ms >= from - longest: retry_chain_time serves the range
     ShortChains, // chains of at most a day (with LongChains: two lookups that add up)
     LongChains,
+    SingleAttempts, // chains of one attempt, which start and end at once
 };
 
 // The filter as terms on retry_chain (alias c) and, for free text, on the chain's
@@ -63,6 +67,10 @@ void addChainTerms(sql::Where &where, const AnalysisFilter &filter, TimeTerms ti
             where.add(u"c.first_ms >= ?"_s, {qint64(*filter.fromMs - longChainMs)});
     } else if (time == TimeTerms::LongChains) {
         where.add(u"c.last_ms - c.first_ms > 86400000"_s); // the condition of retry_chain_long
+    } else if (time == TimeTerms::SingleAttempts) {
+        where.add(u"c.attempts = 1"_s);
+        if (filter.fromMs)
+            where.add(u"c.first_ms >= ?"_s, {qint64(*filter.fromMs)});
     } else if (time == TimeTerms::Range && filter.fromMs) {
         where.add(u"c.first_ms >= ?"_s, {qint64(*filter.fromMs - longestMs)});
     }
@@ -88,6 +96,38 @@ void addChainTerms(sql::Where &where, const AnalysisFilter &filter, TimeTerms ti
     }
     sql::addTextTerms(where, filter.text, u"e."_s);
 }
+
+// Chains and attempts of the filter's direction, reason and code class in the
+// whole log, from the sums the build keeps per direction, reason, outcome and
+// kind of attempts.
+sql::Fragment wholeLogTotals(const AnalysisFilter &filter)
+{
+    sql::Where where;
+    if (filter.direction)
+        where.add(u"direction = ?"_s, {int(*filter.direction)});
+    if (filter.reason)
+        where.add(u"reason = ?"_s, {int(*filter.reason)});
+    if (filter.codeClass) {
+        if (*filter.codeClass == 2)
+            where.add(u"outcome = ?"_s, {int(ChainOutcome::Accepted)});
+        else if (*filter.codeClass == 4)
+            where.add(u"has_temporary = 1"_s);
+        else if (*filter.codeClass == 5)
+            where.add(u"has_permanent = 1"_s);
+        else
+            where.add(u"1 = 0"_s);
+    }
+    sql::Fragment statement{u"SELECT COALESCE(SUM(chains), 0), COALESCE(SUM(attempts), 0) FROM retry_chain_total"_s,
+                            {}};
+    statement.append(where.clause());
+    return statement;
+}
+
+// A range at most this long finds its chains with retries from the time indexes
+// (those that start within a day before it, and the long ones) and sorts them:
+// the storms indexes of the whole log, walked until enough chains match, would
+// read most of themselves for a filter that selects few.
+constexpr std::int64_t shortRangeMs = 7 * 86400000LL;
 
 RetryChain chainFrom(const QSqlQuery &query)
 {
@@ -126,6 +166,86 @@ QString orderBy(StormQuery::Order order)
         return u" ORDER BY c.first_ms, c.last_ms"_s;
     }
     return {};
+}
+
+// The key of the storms index an order walks backwards (retry_chain_attempts or
+// retry_chain_duration, then the row id): chains found another way are sorted by
+// it into the same order.
+std::array<std::int64_t, 6> indexKey(StormQuery::Order order, const RetryChain &c)
+{
+    if (order == StormQuery::Order::Duration)
+        return {c.lastMs - c.firstMs, c.attempts, c.firstMs, int(c.direction), int(c.reason), c.id};
+    return {c.attempts, c.firstMs, c.lastMs, int(c.direction), int(c.reason), c.id};
+}
+
+// The same order in SQL. The unary plus keeps SQLite from walking a storms index
+// for it: the part's time range is the short walk.
+QString indexOrderBy(StormQuery::Order order)
+{
+    if (order == StormQuery::Order::Duration)
+        return u" ORDER BY +(c.last_ms - c.first_ms) DESC, c.attempts DESC, c.first_ms DESC, c.direction DESC,"
+               " c.reason DESC, c.id DESC"_s;
+    return u" ORDER BY +c.attempts DESC, c.first_ms DESC, c.last_ms DESC, c.direction DESC, c.reason DESC,"
+           " c.id DESC"_s;
+}
+
+// Whether any chain of the filter's direction, reason and code class in the
+// whole log has a retry: if none has, the storms indexes need no walk.
+std::optional<bool> anyRetries(QSqlQuery &query, const AnalysisFilter &filter)
+{
+    if (!filter.text.isEmpty() || (!filter.direction && !filter.reason && !filter.codeClass))
+        return true;
+    const sql::Fragment statement = wholeLogTotals(filter);
+    if (!query.prepare(statement.text))
+        return std::nullopt;
+    sql::bind(query, statement.values);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    const bool any = query.value(1).toLongLong() > query.value(0).toLongLong();
+    query.finish();
+    return any;
+}
+
+// The chains with retries of a short range, as far as the request's page (id,
+// attempts, times, direction and reason only): those of at most a day that
+// start within a day before it (retry_chain_storm_time) and the long ones
+// (retry_chain_long), each part sorted as the storms index orders them, merged.
+std::optional<QList<RetryChain>> stormKeysInRange(QSqlQuery &query, const StormQuery &request)
+{
+    const AnalysisFilter &filter = request.filter;
+    QList<RetryChain> keys;
+    for (const TimeTerms part : {TimeTerms::ShortChains, TimeTerms::LongChains}) {
+        sql::Where where;
+        if (part == TimeTerms::ShortChains)
+            where.add(u"c.attempts >= 2"_s); // a chain longer than a day has retries
+        addChainTerms(where, filter, part, 0);
+        sql::Fragment statement{u"SELECT c.id, c.attempts, c.first_ms, c.last_ms, c.direction, c.reason"
+                                " FROM retry_chain c"_s,
+                                {}};
+        if (!filter.text.isEmpty())
+            statement.append(u" JOIN event e ON e.id = c.first_event_id"_s);
+        statement.append(where.clause());
+        statement.append(indexOrderBy(request.order));
+        statement.append(u" LIMIT ?"_s, {request.offset + request.limit});
+        if (!query.prepare(statement.text))
+            return std::nullopt;
+        sql::bind(query, statement.values);
+        if (!query.exec())
+            return std::nullopt;
+        while (query.next()) {
+            RetryChain &key = keys.emplace_back();
+            key.id = query.value(0).toLongLong();
+            key.attempts = query.value(1).toInt();
+            key.firstMs = query.value(2).toLongLong();
+            key.lastMs = query.value(3).toLongLong();
+            key.direction = Direction(query.value(4).toInt());
+            key.reason = ReasonClass(query.value(5).toInt());
+        }
+    }
+    std::sort(keys.begin(), keys.end(), [&](const RetryChain &a, const RetryChain &b) {
+        return indexKey(request.order, a) > indexKey(request.order, b);
+    });
+    return keys.mid(qMin<qsizetype>(request.offset, keys.size()), request.limit);
 }
 
 } // namespace
@@ -180,8 +300,39 @@ std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
     sql::Where withRetries;
     withRetries.add(u"c.attempts >= 2"_s);
     addChainTerms(withRetries, request.filter, TimeTerms::NotForIndex, *longest);
-    if (!select(withRetries, orderBy(request.order), request.limit, request.offset))
+    const AnalysisFilter &filter = request.filter;
+    // A short range: its chains with retries from the time indexes, then those
+    // kept read with their first events.
+    const auto selectShortRange = [&] {
+        auto keys = stormKeysInRange(query, request);
+        if (!keys)
+            return false;
+        if (keys->isEmpty())
+            return true;
+        QStringList placeholders;
+        QVariantList ids;
+        for (const RetryChain &key : std::as_const(*keys)) {
+            placeholders << u"?"_s;
+            ids << qint64(key.id);
+        }
+        sql::Where kept;
+        kept.add(u"c.id IN ("_s + placeholders.join(u", "_s) + u")"_s, ids);
+        if (!select(kept, QString(), request.limit, 0))
+            return false;
+        std::sort(chains.begin(), chains.end(), [&](const RetryChain &a, const RetryChain &b) {
+            return indexKey(request.order, a) > indexKey(request.order, b);
+        });
+        return true;
+    };
+    const auto retries = anyRetries(query, filter);
+    if (!retries)
         return fail();
+    if (*retries) {
+        const bool shortRange = filter.fromMs && filter.toMs && *filter.toMs - *filter.fromMs <= shortRangeMs;
+        if (!(shortRange ? selectShortRange()
+                         : select(withRetries, orderBy(request.order), request.limit, request.offset)))
+            return fail();
+    }
     if (request.onlyWithRetries || chains.size() >= request.limit)
         return chains;
 
@@ -233,32 +384,17 @@ std::optional<RetryChains::Totals> RetryChains::totals(const AnalysisFilter &fil
     };
 
     if (!filter.fromMs && !filter.toMs && filter.text.isEmpty()) {
-        // From the sums the build keeps per direction, reason, outcome and kind of attempts.
-        sql::Where where;
-        if (filter.direction)
-            where.add(u"direction = ?"_s, {int(*filter.direction)});
-        if (filter.reason)
-            where.add(u"reason = ?"_s, {int(*filter.reason)});
-        if (filter.codeClass) {
-            if (*filter.codeClass == 2)
-                where.add(u"outcome = ?"_s, {int(ChainOutcome::Accepted)});
-            else if (*filter.codeClass == 4)
-                where.add(u"has_temporary = 1"_s);
-            else if (*filter.codeClass == 5)
-                where.add(u"has_permanent = 1"_s);
-            else
-                where.add(u"1 = 0"_s);
-        }
-        sql::Fragment statement{u"SELECT COALESCE(SUM(chains), 0), COALESCE(SUM(attempts), 0) FROM retry_chain_total"_s,
-                                {}};
-        statement.append(where.clause());
-        if (!run(statement))
+        if (!run(wholeLogTotals(filter)))
             return std::nullopt;
     } else {
-        // Chains of at most a day from a range of retry_chain_time, plus the few
-        // long ones: together every chain that overlaps the range, each once.
-        for (const TimeTerms part : {TimeTerms::ShortChains, TimeTerms::LongChains}) {
+        // The chains of one attempt in the range (most chains; retry_chain_time),
+        // those with retries of at most a day that start within a day before it
+        // (retry_chain_storm_time), and the few long ones: together every chain
+        // that overlaps the range, each once.
+        for (const TimeTerms part : {TimeTerms::SingleAttempts, TimeTerms::ShortChains, TimeTerms::LongChains}) {
             sql::Where where;
+            if (part == TimeTerms::ShortChains)
+                where.add(u"c.attempts >= 2"_s);
             addChainTerms(where, filter, part, 0);
             sql::Fragment statement{u"SELECT COUNT(*), COALESCE(SUM(c.attempts), 0) FROM retry_chain c"_s, {}};
             // The event is joined for free text only: without it the totals come from an index.
