@@ -39,27 +39,58 @@ std::int64_t originOf(const AnalysisFilter &filter)
     return filter.fromMs ? sql::floorDiv(*filter.fromMs, sql::minuteMs) * sql::minuteMs : 0;
 }
 
-// "SELECT <bucket number>, <columns> FROM <attempts per minute> m WHERE <filter>
-// GROUP BY <bucket number>[, <more>] ORDER BY <bucket number>". Every value is bound.
-bool runBucketQuery(Database &database, QSqlQuery &query, const AnalysisFilter &filter,
-                    std::int64_t bucketMs, const QString &columns, bool needReason, QString *error)
+// Attempts per bucket by class: 4xx, 5xx, 2xx.
+struct BucketSums {
+    std::int64_t number = 0;
+    std::int64_t temporary = 0;
+    std::int64_t permanent = 0;
+    std::int64_t accepted = 0;
+};
+
+// The filter's attempts summed per bucket of `bucketMs`, in order; buckets without
+// a row are left out. SQLite sums per minute in the order of the time index (no
+// sort) and the minutes are folded into buckets here: a GROUP BY of the bucket
+// number sorted the rows first, 3-4 times slower when a filter on the direction
+// alone leaves many rows a minute. Every value is bound.
+std::optional<std::vector<BucketSums>> bucketSums(Database &database, const AnalysisFilter &filter,
+                                                  std::int64_t bucketMs, QString *error)
 {
     sql::CountSource source;
     source.tablesAreCurrent = ensureAttemptMinutes(database);
     source.byHour = sql::wholeHours(filter, bucketMs);
-    source.needReason = needReason;
-    sql::Fragment statement{u"SELECT (m.minute * 60000 - ?) / ? AS bucket, "_s,
-                            {qint64(originOf(filter)), qint64(bucketMs)}};
-    statement.append(columns);
+    sql::Fragment statement{u"SELECT m.minute, SUM(%1), SUM(%2), SUM(%3)"_s.arg(
+                                sql::classColumn(filter, 4), sql::classColumn(filter, 5), sql::classColumn(filter, 2)),
+                            {}};
     statement.append(sql::attemptMinutesFrom(filter, source));
-    statement.append(needReason ? u" GROUP BY bucket, m.reason ORDER BY bucket"_s : u" GROUP BY bucket ORDER BY bucket"_s);
+    statement.append(u" GROUP BY m.minute ORDER BY m.minute"_s);
+    QSqlQuery query(database.connection());
     query.setForwardOnly(true);
-    if (!query.prepare(statement.text))
-        return failWith(error, Tr::tr("cannot count the attempts: %1").arg(query.lastError().text()));
+    if (!query.prepare(statement.text)) {
+        failWith(error, Tr::tr("cannot count the attempts: %1").arg(query.lastError().text()));
+        return std::nullopt;
+    }
     sql::bind(query, statement.values);
-    if (!query.exec())
-        return failWith(error, Tr::tr("cannot count the attempts: %1").arg(query.lastError().text()));
-    return true;
+    if (!query.exec()) {
+        failWith(error, Tr::tr("cannot count the attempts: %1").arg(query.lastError().text()));
+        return std::nullopt;
+    }
+    const std::int64_t origin = originOf(filter);
+    std::vector<BucketSums> buckets;
+    while (query.next()) {
+        // Truncated toward zero, as the SQL bucket number was.
+        const std::int64_t number = (query.value(0).toLongLong() * sql::minuteMs - origin) / bucketMs;
+        if (buckets.empty() || buckets.back().number != number)
+            buckets.push_back({number, 0, 0, 0});
+        BucketSums &bucket = buckets.back();
+        bucket.temporary += query.value(1).toLongLong();
+        bucket.permanent += query.value(2).toLongLong();
+        bucket.accepted += query.value(3).toLongLong();
+    }
+    if (query.lastError().isValid()) {
+        failWith(error, Tr::tr("cannot count the attempts: %1").arg(query.lastError().text()));
+        return std::nullopt;
+    }
+    return buckets;
 }
 
 double medianOf(std::vector<std::int64_t> values)
@@ -81,21 +112,14 @@ std::optional<QList<TimeBucket>> timeBuckets(Database &database, const AnalysisF
         failWith(error, Tr::tr("a time bucket must be a whole number of minutes"));
         return std::nullopt;
     }
-    QSqlQuery query(database.connection());
-    const QString columns = u"SUM(%1), SUM(%2), SUM(%3)"_s.arg(
-        sql::classColumn(filter, 4), sql::classColumn(filter, 5), sql::classColumn(filter, 2));
-    if (!runBucketQuery(database, query, filter, bucketMs, columns, false, error))
+    const auto sums = bucketSums(database, filter, bucketMs, error);
+    if (!sums)
         return std::nullopt;
     const std::int64_t origin = originOf(filter);
     QList<TimeBucket> buckets;
-    while (query.next()) {
-        TimeBucket bucket;
-        bucket.startMs = origin + query.value(0).toLongLong() * bucketMs;
-        bucket.temporary = query.value(1).toLongLong();
-        bucket.permanent = query.value(2).toLongLong();
-        bucket.accepted = query.value(3).toLongLong();
-        buckets << bucket;
-    }
+    buckets.reserve(qsizetype(sums->size()));
+    for (const BucketSums &sum : *sums)
+        buckets << TimeBucket{origin + sum.number * bucketMs, sum.temporary, sum.permanent, sum.accepted};
     return buckets;
 }
 
@@ -106,11 +130,8 @@ std::optional<QList<Flood>> findFloods(Database &database, const AnalysisFilter 
         failWith(error, Tr::tr("a time bucket must be a whole number of minutes"));
         return std::nullopt;
     }
-    QSqlQuery query(database.connection());
-    const QString temporary = sql::classColumn(filter, 4);
-    const QString columns = u"SUM(%1), SUM(%1 + %2 + %3)"_s.arg(temporary, sql::classColumn(filter, 5),
-                                                                 sql::classColumn(filter, 2));
-    if (!runBucketQuery(database, query, filter, options.bucketMs, columns, false, error))
+    const auto sums = bucketSums(database, filter, options.bucketMs, error);
+    if (!sums)
         return std::nullopt;
 
     // Per bucket with any attempt: its 4xx attempts. Rows of classes the filter's
@@ -120,11 +141,10 @@ std::optional<QList<Flood>> findFloods(Database &database, const AnalysisFilter 
         std::int64_t temporary = 0;
     };
     std::vector<Bucket> buckets;
-    while (query.next()) {
-        if (query.value(2).toLongLong() > 0)
-            buckets.push_back({query.value(0).toLongLong(), query.value(1).toLongLong()});
+    for (const BucketSums &sum : *sums) {
+        if (sum.temporary + sum.permanent + sum.accepted > 0)
+            buckets.push_back({sum.number, sum.temporary});
     }
-    query.finish();
 
     // The baseline: the median bucket among those that saw any traffic. Quiet
     // buckets (nights, gaps in the log) would pull it to zero and make every busy
@@ -163,6 +183,9 @@ std::optional<QList<Flood>> findFloods(Database &database, const AnalysisFilter 
 
     // The reason of most of each flood's 4xx attempts: floods are few, so each is
     // looked up on its own rather than every bucket being split by reason.
+    QSqlQuery query(database.connection());
+    query.setForwardOnly(true);
+    const QString temporary = sql::classColumn(filter, 4);
     for (Flood &flood : floods) {
         AnalysisFilter within = filter;
         within.fromMs = flood.startMs;
