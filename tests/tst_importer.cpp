@@ -95,6 +95,9 @@ class TestImporter : public QObject
 private slots:
     void initTestCase();
     void importsRealLog();
+    void minuteCountsEqualEventCounts();
+    void bulkImportStoresTheSame();
+    void bulkImportCancelsAtTheNextBatch();
     void sameFileTwice();
     void compressedCopyOfImportedFile();
     void rotatedSetInAnyOrder_data();
@@ -112,6 +115,10 @@ private slots:
     void databaseOfAnotherProgramIsRefused();
 
 private:
+    // Copies of the fixture in one file: over 15 MB, a bulk import.
+    static constexpr int bigCopies = 70;
+    QByteArray bigLog() const { return m_log.repeated(bigCopies); }
+
     QTemporaryDir m_dir;
     QByteArray m_log;
     QList<QByteArray> m_lines;
@@ -155,6 +162,128 @@ void TestImporter::importsRealLog()
              m_lines.size());
     // The ledger reached the end of the file.
     QCOMPARE(scalar(database, u"SELECT offset_reached FROM source"_s), m_log.size());
+}
+
+// The minute counts are worked out per batch on the parsing thread and summed per
+// transaction: whatever the batches, they equal the events counted per minute.
+void TestImporter::minuteCountsEqualEventCounts()
+{
+    Database database(path(u"full.db"_s));
+    QVERIFY(database.open(Database::Mode::ReadOnly));
+    const QString perEvent =
+        u"SELECT time_ms / 60000 AS minute, direction, kind, code_class, reason, status,"
+        " COUNT(*) AS events FROM event WHERE kind IN (0, 1, 2, 4)"
+        " GROUP BY 1, 2, 3, 4, 5, 6"_s;
+    const QString stored =
+        u"SELECT minute, direction, kind, code_class, reason, status, events FROM minute_count"_s;
+    QVERIFY(scalar(database, u"SELECT COUNT(*) FROM minute_count"_s) > 20);
+    QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM ("_s + perEvent + u" EXCEPT "_s + stored + u")"_s), 0);
+    QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM ("_s + stored + u" EXCEPT "_s + perEvent + u")"_s), 0);
+}
+
+// A large file into a small database is a bulk import: indexes dropped and built
+// again, few large transactions, progress per batch. It stores what an ordinary
+// import of the same file stores.
+void TestImporter::bulkImportStoresTheSame()
+{
+    QVERIFY(writeFile(path(u"big.log"_s), bigLog()));
+    int progressReports = 0;
+    for (const bool bulk : {true, false}) {
+        Database database(path(bulk ? u"big.db"_s : u"big-ordinary.db"_s));
+        QVERIFY(database.open());
+        ImportOptions options = testOptions(50000);
+        options.allowBulk = bulk;
+        Importer importer(database, options);
+        importer.setProgressCallback([&, bulk](const ImportProgress &) { progressReports += bulk; });
+        const ImportReport report = importer.importFile(path(u"big.log"_s));
+        QCOMPARE(report.outcome, ImportReport::Outcome::Imported);
+        QCOMPARE(report.linesRead, bigCopies * m_lines.size());
+    }
+    // Progress comes per batch of 4,096 lines, not only at the (few) commits.
+    QVERIFY2(progressReports >= bigCopies * m_lines.size() / 4096,
+             qPrintable(QString::number(progressReports)));
+    const QStringList bulkEvents = eventsOf(path(u"big.db"_s));
+    QCOMPARE(bulkEvents.size(), bigCopies * m_fullCount);
+    QCOMPARE(bulkEvents, eventsOf(path(u"big-ordinary.db"_s)));
+
+    Database database(path(u"big.db"_s));
+    QVERIFY(database.open(Database::Mode::ReadOnly));
+    QSqlQuery query(database.connection());
+    QVERIFY(query.exec(u"ATTACH DATABASE '"_s + path(u"big-ordinary.db"_s) + u"' AS ordinary"_s));
+    for (const QString &table : {u"minute_count"_s, u"host"_s}) {
+        QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM (SELECT * FROM main.%1 EXCEPT"
+                                  " SELECT * FROM ordinary.%1)"_s.arg(table)),
+                 0);
+        QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM main.%1"_s.arg(table)),
+                 scalar(database, u"SELECT COUNT(*) FROM ordinary.%1"_s.arg(table)));
+    }
+    QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM (SELECT offset_reached, tail_hash, lines_read,"
+                              " events, first_time_ms, last_time_ms FROM main.source EXCEPT"
+                              " SELECT offset_reached, tail_hash, lines_read, events, first_time_ms,"
+                              " last_time_ms FROM ordinary.source)"_s),
+             0);
+    // The indexes are all there again, and the database is sound and back in WAL mode.
+    QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM main.sqlite_master WHERE type = 'index' AND name IN"
+                              " ('event_retry', 'event_sender_missing', 'queue_sender_queue')"_s),
+             3);
+    QVERIFY(query.exec(u"PRAGMA main.integrity_check"_s) && query.next());
+    QCOMPARE(query.value(0).toString(), u"ok"_s);
+    QVERIFY(query.exec(u"PRAGMA main.journal_mode"_s) && query.next());
+    QCOMPARE(query.value(0).toString(), u"wal"_s);
+}
+
+// A bulk import commits rarely; Cancel still stops it at the next batch, with a
+// ledger that tells the truth, and a later import adds the rest.
+void TestImporter::bulkImportCancelsAtTheNextBatch()
+{
+    const QByteArray big = bigLog();
+    QVERIFY(writeFile(path(u"bigcancel.log"_s), big));
+    const QString db = path(u"bigcancel.db"_s);
+    std::atomic_bool cancel{false};
+    const QList<QByteArray> bigLines = linesOf(big);
+    qint64 cancelledAt = 0;
+    {
+        Database database(db);
+        QVERIFY(database.open());
+        Importer importer(database, testOptions(50000));
+        importer.setCancelFlag(&cancel);
+        int reports = 0;
+        importer.setProgressCallback([&](const ImportProgress &) {
+            if (++reports == 3)
+                cancel = true;
+        });
+        const ImportReport report = importer.importFile(path(u"bigcancel.log"_s));
+        QCOMPARE(report.outcome, ImportReport::Outcome::Cancelled);
+        // The third batch's report asked to stop; the fourth batch ends the import.
+        QCOMPARE(report.linesRead, 4 * 4096);
+        QCOMPARE(scalar(database, u"SELECT lines_read FROM source"_s), report.linesRead);
+        cancelledAt = joined(bigLines, 0, report.linesRead).size();
+        QCOMPARE(scalar(database, u"SELECT offset_reached FROM source"_s), cancelledAt);
+        QCOMPARE(scalar(database, u"SELECT events FROM source"_s),
+                 scalar(database, u"SELECT COUNT(*) FROM event"_s)
+                     + scalar(database, u"SELECT COUNT(*) FROM queue_sender"_s));
+        QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM event WHERE line_offset >= "_s
+                                      + QString::number(cancelledAt)),
+                 0);
+        QVERIFY(scalar(database, u"SELECT COUNT(*) FROM event"_s) > 0);
+    }
+    const ImportReport rest = importInto(db, path(u"bigcancel.log"_s), 50000);
+    QVERIFY(rest.resumed);
+    QCOMPARE(rest.linesRead, bigLines.size() - 4 * 4096);
+    // Every line stored once: as many events, of each kind, as the whole file holds.
+    Database database(db);
+    QVERIFY(database.open(Database::Mode::ReadOnly));
+    QSqlQuery query(database.connection());
+    const QString whole = path(u"bigwhole.db"_s);
+    QCOMPARE(importInto(whole, path(u"bigcancel.log"_s), 50000).outcome, ImportReport::Outcome::Imported);
+    QVERIFY(query.exec(u"ATTACH DATABASE '"_s + whole + u"' AS whole"_s));
+    QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM (SELECT kind, line_offset FROM main.event"
+                              " EXCEPT SELECT kind, line_offset FROM whole.event)"_s),
+             0);
+    QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM main.event"_s),
+             scalar(database, u"SELECT COUNT(*) FROM whole.event"_s));
+    QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM main.queue_sender"_s),
+             scalar(database, u"SELECT COUNT(*) FROM whole.queue_sender"_s));
 }
 
 void TestImporter::sameFileTwice()

@@ -23,7 +23,7 @@ class LineParser
 public:
     explicit LineParser(TimestampResolver &resolver);
 
-    // Parses `line`; on LineVerdict::Event fills `out` (whose views point into `line`).
+    // Parses `line`; on LineVerdict::Event fills `out` afresh (whose views point into `line`).
     // On NotUnderstood, problem() says why in a few words (untranslated, for samples).
     LineVerdict parse(std::string_view line, Event &out);
     std::string_view problem() const { return m_problem; }

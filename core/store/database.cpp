@@ -206,11 +206,20 @@ bool Database::runScript(const QString &resource)
     QFile file(resource);
     if (!file.open(QIODevice::ReadOnly))
         return fail(Tr::tr("the schema resource %1 is missing").arg(resource));
-    QSqlQuery query(connection());
+    // One transaction: one sync of the disk, not one per index.
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return fail(Tr::tr("cannot build the indexes: %1").arg(db.lastError().text()));
+    QSqlQuery query(db);
     for (const QString &statement : statementsOf(QString::fromUtf8(file.readAll()))) {
-        if (!query.exec(statement))
-            return fail(Tr::tr("cannot build the indexes: %1").arg(query.lastError().text()));
+        if (!query.exec(statement)) {
+            const QString why = query.lastError().text();
+            db.rollback();
+            return fail(Tr::tr("cannot build the indexes: %1").arg(why));
+        }
     }
+    if (!db.commit())
+        return fail(Tr::tr("cannot build the indexes: %1").arg(db.lastError().text()));
     return true;
 }
 
@@ -225,13 +234,25 @@ bool Database::dropEventIndexes()
     if (!file.open(QIODevice::ReadOnly))
         return fail(Tr::tr("the schema resource %1 is missing").arg(file.fileName()));
     static const QRegularExpression name(u"CREATE INDEX IF NOT EXISTS (\\w+)"_s);
-    QSqlQuery query(connection());
+    // Small partial indexes cost next to nothing per row: building them would cost
+    // another pass over the table.
+    static const QStringList keep{u"event_sender_missing"_s};
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return fail(Tr::tr("cannot drop an index: %1").arg(db.lastError().text()));
+    QSqlQuery query(db);
     auto it = name.globalMatch(QString::fromUtf8(file.readAll()));
     while (it.hasNext()) {
+        const QString index = it.next().captured(1);
         // Index names come from our own resource, never from input.
-        if (!query.exec(u"DROP INDEX IF EXISTS "_s + it.next().captured(1)))
-            return fail(Tr::tr("cannot drop an index: %1").arg(query.lastError().text()));
+        if (!keep.contains(index) && !query.exec(u"DROP INDEX IF EXISTS "_s + index)) {
+            const QString why = query.lastError().text();
+            db.rollback();
+            return fail(Tr::tr("cannot drop an index: %1").arg(why));
+        }
     }
+    if (!db.commit())
+        return fail(Tr::tr("cannot drop an index: %1").arg(db.lastError().text()));
     return true;
 }
 

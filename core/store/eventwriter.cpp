@@ -2,6 +2,7 @@
 
 #include "analysis/reasonclass.h"
 #include "database.h"
+#include "parsedbatch.h"
 #include "textsanitizer.h"
 
 #include <QCoreApplication>
@@ -10,17 +11,14 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <tuple>
+
 namespace rejectscope {
 
 QByteArray ledgerHash(const QByteArray &bytes)
 {
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(32);
-}
-
-size_t qHash(const EventWriter::MinuteKey &key, size_t seed) noexcept
-{
-    return qHashMulti(seed, key.minute, key.direction, key.kind, key.codeClass, key.reason,
-                      key.status);
 }
 
 namespace {
@@ -32,7 +30,7 @@ enum Column {
     Reply, NoticeQueueId, SizeBytes, Nrcpt
 };
 
-constexpr const char *insertEventColumnsSql =
+constexpr const char insertEventColumnsSql[] =
     "INSERT INTO event (source_id, line_offset, time_ms, host_id, program, kind, direction,"
     " action, stage, status, code, code_class, enhanced_code, reason, retry_key, queue_id,"
     " client_name, client_ip, helo, sender, recipient, orig_recipient, relay, delay_s, dsn,"
@@ -65,12 +63,6 @@ struct KeyHasher {
     }
 };
 
-bool countsPerMinute(EventKind kind)
-{
-    return kind == EventKind::Reject || kind == EventKind::RejectWarning
-        || kind == EventKind::Delivery || kind == EventKind::Expired;
-}
-
 } // namespace
 
 EventWriter::EventWriter(Database &database)
@@ -80,9 +72,8 @@ EventWriter::EventWriter(Database &database)
 
 EventWriter::~EventWriter()
 {
-    for (sqlite3_stmt *statement : {m_insertEvent, m_insertMany, m_insertHost, m_selectHost, m_upsertMinute,
-                                    m_insertUnparsed, m_updateSource, m_insertCheckpoint,
-                                    m_insertQueueSender})
+    for (sqlite3_stmt *statement :
+         {m_insertHost, m_selectHost, m_insertUnparsed, m_updateSource, m_insertCheckpoint})
         sqlite3_finalize(statement);
 }
 
@@ -138,27 +129,19 @@ bool EventWriter::prepare()
                    == SQLITE_OK
             || fail(sql);
     };
-    QByteArray many = insertEventColumnsSql;
-    for (int row = 0; row < int(rowsPerInsert); ++row) {
-        many += row == 0 ? " VALUES (" : ", (";
-        for (int column = 1; column <= columnCount; ++column)
-            many += (column == 1 ? "?" : ", ?") + QByteArray::number(row * columnCount + column);
-        many += ')';
-    }
-    const QByteArray single = QByteArray(insertEventColumnsSql) + " VALUES (" + [] {
-        QByteArray list;
-        for (int column = 1; column <= columnCount; ++column)
-            list += (column == 1 ? "?" : ", ?") + QByteArray::number(column);
-        return list;
-    }() + ')';
-    return prep(single.constData(), &m_insertEvent) && prep(many.constData(), &m_insertMany)
-        && prep("INSERT INTO host (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", &m_insertHost)
+    m_insertEvents.setSql(m_db, insertEventColumnsSql, columnCount);
+    m_insertQueueSenders.setSql(m_db,
+                                "INSERT INTO queue_sender (source_id, line_offset, time_ms, queue_id,"
+                                " sender, size_bytes, nrcpt)",
+                                7);
+    m_upsertMinutes.setSql(m_db,
+                           "INSERT INTO minute_count (minute, direction, kind, code_class, reason,"
+                           " status, events)",
+                           7,
+                           " ON CONFLICT (minute, direction, kind, code_class, reason, status)"
+                           " DO UPDATE SET events = minute_count.events + excluded.events");
+    return prep("INSERT INTO host (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", &m_insertHost)
         && prep("SELECT id FROM host WHERE name = ?1", &m_selectHost)
-        && prep("INSERT INTO minute_count (minute, direction, kind, code_class, reason, status,"
-                " events) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                " ON CONFLICT (minute, direction, kind, code_class, reason, status)"
-                " DO UPDATE SET events = minute_count.events + excluded.events",
-                &m_upsertMinute)
         && prep("INSERT INTO unparsed_line (source_id, line_offset, problem, text)"
                 " VALUES (?1, ?2, ?3, ?4)",
                 &m_insertUnparsed)
@@ -169,33 +152,25 @@ bool EventWriter::prepare()
                 &m_updateSource)
         && prep("INSERT INTO source_checkpoint (source_id, offset_reached, line_hash)"
                 " VALUES (?1, ?2, ?3) ON CONFLICT (source_id, offset_reached) DO NOTHING",
-                &m_insertCheckpoint)
-        && prep("INSERT INTO queue_sender (source_id, line_offset, time_ms, queue_id, sender,"
-                " size_bytes, nrcpt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                &m_insertQueueSender);
+                &m_insertCheckpoint);
 }
 
-bool EventWriter::writeQueueSender(const Event &event, std::int64_t sourceId,
-                                   std::int64_t lineOffset)
+void EventWriter::bindSender(RowBinder &b, const PendingRow &row)
 {
-    sqlite3_stmt *s = m_insertQueueSender;
-    std::string queueScratch, senderScratch;
-    const std::string_view queueId = validUtf8(event.queueId, queueScratch);
-    const std::string_view sender = validUtf8(event.sender, senderScratch);
-    sqlite3_bind_int64(s, 1, sourceId);
-    sqlite3_bind_int64(s, 2, lineOffset);
-    sqlite3_bind_int64(s, 3, event.timeUtcMs);
-    sqlite3_bind_text(s, 4, queueId.empty() ? "" : queueId.data(), int(queueId.size()), SQLITE_STATIC);
-    sqlite3_bind_text(s, 5, sender.empty() ? "" : sender.data(), int(sender.size()), SQLITE_STATIC);
+    const Event &event = *row.event;
+    b.integer(1, row.sourceId);
+    b.integer(2, row.lineOffset);
+    b.integer(3, event.timeUtcMs);
+    bindText(b, 4, event.queueId, row.textChecked, false);
+    bindText(b, 5, event.sender, row.textChecked, false);
     if (event.size >= 0)
-        sqlite3_bind_int64(s, 6, event.size);
+        b.integer(6, event.size);
     else
-        sqlite3_bind_null(s, 6);
+        b.null(6);
     if (event.nrcpt >= 0)
-        sqlite3_bind_int(s, 7, event.nrcpt);
+        b.integer(7, event.nrcpt);
     else
-        sqlite3_bind_null(s, 7);
-    return step(s);
+        b.null(7);
 }
 
 bool EventWriter::addCheckpoint(std::int64_t sourceId, std::int64_t offset,
@@ -248,133 +223,157 @@ void EventWriter::rollback()
 {
     sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
     m_pending.clear();
+    m_pendingSenders.clear();
     m_minutes.clear();
     m_hosts.clear(); // ids inserted in the rolled-back transaction are gone
+    m_lastHostId = -1;
 }
 
-void EventWriter::bindText(sqlite3_stmt *statement, int index, std::string_view text,
+void EventWriter::bindText(RowBinder &b, int column, std::string_view text, bool checked,
                            bool nullWhenEmpty)
 {
-    if (text.empty() && nullWhenEmpty) {
-        sqlite3_bind_null(statement, index);
-        return;
-    }
     if (text.empty()) {
         // A null pointer would bind SQL NULL; the null sender <> is the empty string.
-        sqlite3_bind_text(statement, index, "", 0, SQLITE_STATIC);
+        if (nullWhenEmpty)
+            b.null(column);
+        else
+            b.text(column, std::string_view("", 0));
+        return;
+    }
+    if (checked) {
+        b.text(column, text);
         return;
     }
     std::string repaired;
     const std::string_view valid = validUtf8(text, repaired);
-    // The batch's arena outlives the statement's step; a repaired copy does not.
-    sqlite3_bind_text(statement, index, valid.data(), int(valid.size()),
-                      valid.data() == text.data() ? SQLITE_STATIC : SQLITE_TRANSIENT);
+    // The caller's text outlives the statement's step; a repaired copy does not.
+    b.text(column, valid, valid.data() != text.data());
 }
 
 std::int64_t EventWriter::hostId(std::string_view name)
 {
+    if (m_lastHostId >= 0 && name == m_lastHost)
+        return m_lastHostId;
     std::string scratch;
     const std::string_view valid = validUtf8(name, scratch);
     const QByteArray key = QByteArray::fromRawData(valid.data(), qsizetype(valid.size()));
-    if (auto it = m_hosts.constFind(key); it != m_hosts.constEnd())
-        return it.value();
-    sqlite3_bind_text(m_insertHost, 1, valid.data(), int(valid.size()), SQLITE_STATIC);
-    step(m_insertHost);
-    sqlite3_bind_text(m_selectHost, 1, valid.data(), int(valid.size()), SQLITE_STATIC);
-    std::int64_t id = 0;
-    if (sqlite3_step(m_selectHost) == SQLITE_ROW)
-        id = sqlite3_column_int64(m_selectHost, 0);
-    sqlite3_reset(m_selectHost);
-    m_hosts.insert(QByteArray(valid.data(), qsizetype(valid.size())), id);
+    std::int64_t id = m_hosts.value(key, -1);
+    if (id < 0) {
+        sqlite3_bind_text(m_insertHost, 1, valid.data(), int(valid.size()), SQLITE_STATIC);
+        step(m_insertHost);
+        sqlite3_bind_text(m_selectHost, 1, valid.data(), int(valid.size()), SQLITE_STATIC);
+        id = 0;
+        if (sqlite3_step(m_selectHost) == SQLITE_ROW)
+            id = sqlite3_column_int64(m_selectHost, 0);
+        sqlite3_reset(m_selectHost);
+        m_hosts.insert(QByteArray(valid.data(), qsizetype(valid.size())), id);
+    }
+    m_lastHost.assign(name);
+    m_lastHostId = id;
     return id;
+}
+
+bool EventWriter::add(const PendingRow &row)
+{
+    if (row.event->kind == EventKind::QueueSender) {
+        m_pendingSenders.push_back(row);
+        return m_pendingSenders.size() < rowsPerInsert || flush();
+    }
+    m_pending.push_back(row);
+    return m_pending.size() < rowsPerInsert || flush();
 }
 
 bool EventWriter::write(const Event &event, std::int64_t sourceId, std::int64_t lineOffset,
                         ReasonClass reason, int klass, std::int64_t retryKey)
 {
-    if (event.kind == EventKind::QueueSender)
-        return writeQueueSender(event, sourceId, lineOffset);
-    if (countsPerMinute(event.kind)) {
-        const MinuteKey key{event.timeUtcMs >= 0 ? event.timeUtcMs / 60000
-                                                 : (event.timeUtcMs - 59999) / 60000,
-                            std::uint8_t(event.direction), std::uint8_t(event.kind),
-                            std::uint8_t(klass), std::uint8_t(reason), std::uint8_t(event.status)};
-        ++m_minutes[key];
-    }
-    m_pending.push_back({&event, sourceId, lineOffset, reason, klass, retryKey});
-    return m_pending.size() < rowsPerInsert || flush();
-}
-
-bool EventWriter::flush()
-{
-    // A full set goes through the many-row statement; the rest row by row.
-    if (m_pending.size() == rowsPerInsert) {
-        for (std::size_t row = 0; row < m_pending.size(); ++row)
-            bindRow(m_insertMany, int(row) * columnCount, m_pending[row], row);
-        m_pending.clear();
-        return step(m_insertMany);
-    }
-    for (std::size_t row = 0; row < m_pending.size(); ++row) {
-        bindRow(m_insertEvent, 0, m_pending[row], row);
-        if (!step(m_insertEvent)) {
-            m_pending.clear();
-            return false;
-        }
-    }
-    m_pending.clear();
-    return true;
-}
-
-void EventWriter::bindRow(sqlite3_stmt *s, int base, const PendingRow &row, std::size_t rowIndex)
-{
-    const Event &event = *row.event;
-    sqlite3_bind_int64(s, base + SourceId, row.sourceId);
-    sqlite3_bind_int64(s, base + LineOffset, row.lineOffset);
-    sqlite3_bind_int64(s, base + TimeMs, event.timeUtcMs);
-    sqlite3_bind_int64(s, base + HostId, hostId(event.host));
-    std::string &program = m_programs[rowIndex];
+    m_minutes.add(event, reason, klass);
+    std::string &program = m_programs[m_pending.size()];
     program.assign(event.syslogName);
     if (!program.empty())
         program += '/';
     program += event.service;
-    bindText(s, base + Program, program, false);
-    sqlite3_bind_int(s, base + Kind, int(event.kind));
-    sqlite3_bind_int(s, base + DirectionCol, int(event.direction));
-    sqlite3_bind_int(s, base + Action, int(event.action));
-    sqlite3_bind_int(s, base + StageCol, int(event.stage));
-    sqlite3_bind_int(s, base + Status, int(event.status));
-    sqlite3_bind_int(s, base + Code, event.replyCode);
-    sqlite3_bind_int(s, base + CodeClass, row.codeClass);
-    bindText(s, base + EnhancedCode, event.enhancedCode);
-    sqlite3_bind_int(s, base + Reason, int(row.reason));
-    sqlite3_bind_int64(s, base + RetryKey, row.retryKey);
-    bindText(s, base + QueueId, event.queueId);
-    bindText(s, base + ClientName, event.clientName);
-    bindText(s, base + ClientIp, event.clientIp);
-    bindText(s, base + Helo, event.helo);
-    bindText(s, base + Sender, event.sender, !event.senderKnown); // "" is the null sender <>
-    bindText(s, base + Recipient, event.recipient);
-    bindText(s, base + OrigRecipient, event.origRecipient);
-    bindText(s, base + Relay, event.relay);
+    return add({&event, sourceId, lineOffset, reason, klass, retryKey, program, false});
+}
+
+bool EventWriter::writeBatch(const ParsedBatch &batch, std::int64_t sourceId)
+{
+    // Rows of earlier write() calls keep their place in front.
+    m_pending.reserve(m_pending.size() + batch.events.size());
+    for (const ParsedBatch::Item &item : batch.events) {
+        const PendingRow row{&item.event,     sourceId,     item.lineOffset, item.reason,
+                             item.codeClass, item.retryKey, item.program,   true};
+        if (item.event.kind == EventKind::QueueSender)
+            m_pendingSenders.push_back(row);
+        else
+            m_pending.push_back(row);
+    }
+    m_minutes.add(batch.minutes);
+    return flush();
+}
+
+bool EventWriter::flush()
+{
+    const bool ok =
+        (m_insertEvents.run(m_pending.size(),
+                            [this](RowBinder &b, std::size_t row) { bindRow(b, m_pending[row]); })
+         || fail("insert event"))
+        && (m_insertQueueSenders.run(m_pendingSenders.size(),
+                                     [this](RowBinder &b, std::size_t row) {
+                                         bindSender(b, m_pendingSenders[row]);
+                                     })
+            || fail("insert queue_sender"));
+    m_pending.clear();
+    m_pendingSenders.clear();
+    return ok;
+}
+
+void EventWriter::bindRow(RowBinder &b, const PendingRow &row)
+{
+    const Event &event = *row.event;
+    const bool checked = row.textChecked;
+    const auto optionalInteger = [&b](int column, std::int64_t value) {
+        if (value >= 0)
+            b.integer(column, value);
+        else
+            b.null(column);
+    };
+    b.integer(SourceId, row.sourceId);
+    b.integer(LineOffset, row.lineOffset);
+    b.integer(TimeMs, event.timeUtcMs);
+    b.integer(HostId, hostId(event.host));
+    bindText(b, Program, row.program, checked, false);
+    b.integer(Kind, int(event.kind));
+    b.integer(DirectionCol, int(event.direction));
+    b.integer(Action, int(event.action));
+    b.integer(StageCol, int(event.stage));
+    b.integer(Status, int(event.status));
+    b.integer(Code, event.replyCode);
+    b.integer(CodeClass, row.codeClass);
+    bindText(b, EnhancedCode, event.enhancedCode, checked);
+    b.integer(Reason, int(row.reason));
+    b.integer(RetryKey, row.retryKey);
+    bindText(b, QueueId, event.queueId, checked);
+    bindText(b, ClientName, event.clientName, checked);
+    bindText(b, ClientIp, event.clientIp, checked);
+    bindText(b, Helo, event.helo, checked);
+    bindText(b, Sender, event.sender, checked, !event.senderKnown); // "" is the null sender <>
+    bindText(b, Recipient, event.recipient, checked);
+    bindText(b, OrigRecipient, event.origRecipient, checked);
+    bindText(b, Relay, event.relay, checked);
     if (event.delaySeconds >= 0)
-        sqlite3_bind_double(s, base + Delay, event.delaySeconds);
+        b.real(Delay, event.delaySeconds);
     else
-        sqlite3_bind_null(s, base + Delay);
-    bindText(s, base + Dsn, event.dsn);
-    bindText(s, base + SmtpCommand, event.smtpCommand);
-    sqlite3_bind_int(s, base + GreetingRefused, event.greetingRefused ? 1 : 0);
-    bindText(s, base + Reply,
+        b.null(Delay);
+    bindText(b, Dsn, event.dsn, checked);
+    bindText(b, SmtpCommand, event.smtpCommand, checked);
+    b.integer(GreetingRefused, event.greetingRefused ? 1 : 0);
+    bindText(b, Reply,
              event.kind == EventKind::Delivery && !event.statusText.empty() ? event.statusText
-                                                                             : event.replyText);
-    bindText(s, base + NoticeQueueId, event.noticeQueueId);
-    if (event.size >= 0)
-        sqlite3_bind_int64(s, base + SizeBytes, event.size);
-    else
-        sqlite3_bind_null(s, base + SizeBytes);
-    if (event.nrcpt >= 0)
-        sqlite3_bind_int(s, base + Nrcpt, event.nrcpt);
-    else
-        sqlite3_bind_null(s, base + Nrcpt);
+                                                                             : event.replyText,
+             checked);
+    bindText(b, NoticeQueueId, event.noticeQueueId, checked);
+    optionalInteger(SizeBytes, event.size);
+    optionalInteger(Nrcpt, event.nrcpt);
 }
 
 bool EventWriter::writeUnparsed(std::int64_t sourceId, std::int64_t lineOffset,
@@ -397,18 +396,30 @@ bool EventWriter::commit(const LedgerEntry &entry)
 {
     if (!flush())
         return false;
-    for (auto it = m_minutes.cbegin(); it != m_minutes.cend(); ++it) {
-        const MinuteKey &key = it.key();
-        sqlite3_bind_int64(m_upsertMinute, 1, key.minute);
-        sqlite3_bind_int(m_upsertMinute, 2, key.direction);
-        sqlite3_bind_int(m_upsertMinute, 3, key.kind);
-        sqlite3_bind_int(m_upsertMinute, 4, key.codeClass);
-        sqlite3_bind_int(m_upsertMinute, 5, key.reason);
-        sqlite3_bind_int(m_upsertMinute, 6, key.status);
-        sqlite3_bind_int64(m_upsertMinute, 7, it.value());
-        if (!step(m_upsertMinute))
-            return false;
-    }
+    // One statement for many minutes, as for the events.
+    std::vector<std::pair<MinuteCounts::Key, std::int64_t>> minutes;
+    minutes.reserve(std::size_t(m_minutes.map().size()));
+    for (auto it = m_minutes.map().cbegin(); it != m_minutes.map().cend(); ++it)
+        minutes.emplace_back(it.key(), it.value());
+    // In key order the upserts walk the primary key forwards instead of hopping about.
+    std::sort(minutes.begin(), minutes.end(), [](const auto &a, const auto &b) {
+        const MinuteCounts::Key &x = a.first, &y = b.first;
+        return std::tie(x.minute, x.direction, x.kind, x.codeClass, x.reason, x.status)
+            < std::tie(y.minute, y.direction, y.kind, y.codeClass, y.reason, y.status);
+    });
+    const bool upserted =
+        m_upsertMinutes.run(minutes.size(), [&](RowBinder &b, std::size_t row) {
+            const auto &[key, events] = minutes[row];
+            b.integer(1, key.minute);
+            b.integer(2, key.direction);
+            b.integer(3, key.kind);
+            b.integer(4, key.codeClass);
+            b.integer(5, key.reason);
+            b.integer(6, key.status);
+            b.integer(7, events);
+        });
+    if (!upserted)
+        return fail("upsert minute_count");
     m_minutes.clear();
 
     sqlite3_stmt *s = m_updateSource;

@@ -2,6 +2,8 @@
 
 #include "analysis/reasonclass.h"
 #include "ledger.h"
+#include "minutecounts.h"
+#include "multirowstatement.h"
 #include "parse/event.h"
 
 #include <QHash>
@@ -18,6 +20,7 @@ struct sqlite3_stmt;
 namespace rejectscope {
 
 class Database;
+struct ParsedBatch;
 
 // The import's write path: prepared sqlite3 statements in one transaction per
 // batch. Each commit also stores the batch's per-minute counts and the ledger row,
@@ -40,6 +43,10 @@ public:
     // Stores an event whose reason, code class and retry key are worked out already.
     bool write(const Event &event, std::int64_t sourceId, std::int64_t lineOffset,
                ReasonClass reason, int codeClass, std::int64_t retryKey);
+    // Stores the events of a batch with what the parsing thread derived from them:
+    // their text is valid UTF-8 already, their program joined, their minutes counted.
+    // Flushes at its end, so the batch may go away after it.
+    bool writeBatch(const ParsedBatch &batch, std::int64_t sourceId);
     bool writeUnparsed(std::int64_t sourceId, std::int64_t lineOffset, std::string_view problem,
                        std::string_view text);
     // Stores the rows write() holds back to insert many at a time. Call it before
@@ -60,13 +67,6 @@ public:
     static std::int64_t retryKey(const Event &event);
 
 private:
-    struct MinuteKey {
-        std::int64_t minute;
-        std::uint8_t direction, kind, codeClass, reason, status;
-        friend bool operator==(const MinuteKey &, const MinuteKey &) = default;
-    };
-    friend size_t qHash(const MinuteKey &key, size_t seed) noexcept;
-
     bool exec(const char *sql);
     bool step(sqlite3_stmt *statement);
     bool fail(const char *what);
@@ -79,31 +79,35 @@ private:
         ReasonClass reason;
         int codeClass;
         std::int64_t retryKey;
+        std::string_view program;
+        bool textChecked; // valid UTF-8 already (a parsed batch's events)
     };
-    // Rows per INSERT statement: SQLite opens and closes its cursors once per
-    // statement, so inserting many rows per statement saves that per row.
-    static constexpr std::size_t rowsPerInsert = 32;
+    static constexpr std::size_t rowsPerInsert = MultiRowStatement::maxRows;
 
-    void bindRow(sqlite3_stmt *statement, int base, const PendingRow &row, std::size_t rowIndex);
-    void bindText(sqlite3_stmt *statement, int index, std::string_view text,
-                  bool nullWhenEmpty = true);
-    bool writeQueueSender(const Event &event, std::int64_t sourceId, std::int64_t lineOffset);
+    bool add(const PendingRow &row);
+    void bindRow(RowBinder &binder, const PendingRow &row);
+    static void bindSender(RowBinder &binder, const PendingRow &row);
+    // Binds `text`; unless `checked`, a copy repaired to valid UTF-8 when it is not.
+    static void bindText(RowBinder &binder, int column, std::string_view text, bool checked,
+                         bool nullWhenEmpty = true);
 
     Database &m_database;
     sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_insertEvent = nullptr;
-    sqlite3_stmt *m_insertMany = nullptr;
+    MultiRowStatement m_insertEvents;
+    MultiRowStatement m_insertQueueSenders;
+    MultiRowStatement m_upsertMinutes;
     sqlite3_stmt *m_insertHost = nullptr;
     sqlite3_stmt *m_selectHost = nullptr;
-    sqlite3_stmt *m_upsertMinute = nullptr;
     sqlite3_stmt *m_insertUnparsed = nullptr;
     sqlite3_stmt *m_updateSource = nullptr;
     sqlite3_stmt *m_insertCheckpoint = nullptr;
-    sqlite3_stmt *m_insertQueueSender = nullptr;
     QHash<QByteArray, std::int64_t> m_hosts;
-    QHash<MinuteKey, std::int64_t> m_minutes;
-    std::vector<PendingRow> m_pending;
-    std::string m_programs[rowsPerInsert]; // "postfix/smtpd" of each pending row
+    std::string m_lastHost; // nearly every line of a log names the same host
+    std::int64_t m_lastHostId = -1;
+    MinuteCounts m_minutes;
+    std::vector<PendingRow> m_pending;       // events
+    std::vector<PendingRow> m_pendingSenders; // qmgr from= lines, for queue_sender
+    std::string m_programs[rowsPerInsert]; // write()'s "postfix/smtpd" of each pending row
     QString m_error;
 };
 

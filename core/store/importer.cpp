@@ -223,6 +223,7 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
     readerOptions.samplesLeft = std::max<std::int64_t>(0, samplesPerSource - entry.notUnderstood);
     readerOptions.checkpointInterval = checkpointInterval;
     readerOptions.batchLines = std::min(readerOptions.batchLines, m_options.batchLines);
+    readerOptions.queueSenders = &m_queueSenders;
     ParsingReader reader(*source, parser, readerOptions);
     reader.start();
 
@@ -244,9 +245,9 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
 
     // A large import into a small database is much faster without the secondary
     // indexes, built once at the end (and again by Database::open if it is killed).
-    const bool bulk = isBulkImport(*source);
+    const bool bulk = m_options.allowBulk && isBulkImport(*source);
     // Memory must not grow with the log: a modest page cache (which also bounds the
-    // index sorter) is plenty for one batch's pages.
+    // index sorter); a transaction with more pages writes the new ones to the file early.
     QSqlQuery(m_database.connection()).exec(u"PRAGMA cache_size = -16384"_s);
     // Building an index sorts all its rows; with temporary files in memory that sort
     // would grow with the log, on disk it stays within the page cache.
@@ -254,6 +255,12 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
     // Fewer, larger checkpoints: each one syncs the database file, and on a busy disk
     // the syncs, not the writes, set the pace of a large import.
     QSqlQuery(m_database.connection()).exec(u"PRAGMA wal_autocheckpoint = 16384"_s);
+    // Dropped while still in WAL mode, where a commit does not sync the disk.
+    if (bulk && !m_database.dropEventIndexes()) {
+        report.outcome = ImportReport::Outcome::Failed;
+        report.error = m_database.errorString();
+        return report;
+    }
     // A bulk import appends pages: a rollback journal writes them once (pages past the
     // file's old end need no journal), where WAL writes them twice. The switch needs
     // the database to ourselves; with a reader attached it fails and WAL stays.
@@ -262,11 +269,6 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
         QSqlQuery mode(m_database.connection());
         rollbackJournal = mode.exec(u"PRAGMA journal_mode = DELETE"_s) && mode.next()
             && mode.value(0).toString() == u"delete"_s;
-    }
-    if (bulk && !m_database.dropEventIndexes()) {
-        report.outcome = ImportReport::Outcome::Failed;
-        report.error = m_database.errorString();
-        return report;
     }
 
     ImportProgress progress;
@@ -281,9 +283,13 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
     };
     QElapsedTimer phase;
     phase.start();
+    std::int64_t cpuAtStart = ParsingReader::threadCpuMs();
     const auto finish = [&] {
         reader.stop();
-        qCDebug(lcImport) << "stored" << report.linesRead << "lines in" << phase.restart() << "ms";
+        qCDebug(lcImport) << "stored" << report.linesRead << "lines in" << phase.restart()
+                          << "ms; CPU ms: storing thread" << ParsingReader::threadCpuMs() - cpuAtStart
+                          << "parsing thread" << reader.cpuMs();
+        cpuAtStart = ParsingReader::threadCpuMs();
         if (bulk && !m_database.ensureEventIndexes() && report.outcome != ImportReport::Outcome::Failed) {
             report.outcome = ImportReport::Outcome::Failed;
             report.error = m_database.errorString();
@@ -317,31 +323,22 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
     if (!writer.begin())
         return failWrite();
     std::int64_t linesInTransaction = 0;
+    // A commit syncs the disk three times (journal, directory, database); on a busy disk
+    // that costs more than the writes. So a bulk import commits every
+    // bulkTransactionLines lines, reports progress after every batch instead, and
+    // commits at the next batch when cancelled.
+    const std::int64_t linesPerTransaction =
+        bulk ? std::max<std::int64_t>(bulkTransactionLines, m_options.batchLines) : m_options.batchLines;
     std::int64_t endOffset = entry.offsetReached;
     QByteArray lastLineHash = entry.tailHash;
     for (; batch; batch = reader.next()) {
-        for (ParsedBatch::Item &item : batch->events) {
-            Event &event = item.event;
-            if (event.kind == EventKind::QueueSender && event.senderKnown) {
-                m_queueSenders.remember(event.queueId, event.sender);
-            } else if (event.kind == EventKind::Delivery && !event.senderKnown) {
-                if (const auto sender = m_queueSenders.senderOf(event.queueId)) {
-                    // The cache changes as it learns; the batch's arena keeps the text.
-                    event.sender = batch->arena.copy(*sender);
-                    event.senderKnown = true;
-                }
-            }
-            if (!writer.write(event, entry.id, item.lineOffset, item.reason, item.codeClass,
-                              item.retryKey))
-                return failWrite();
-            if (!entry.firstTimeMs || event.timeUtcMs < *entry.firstTimeMs)
-                entry.firstTimeMs = event.timeUtcMs;
-            if (!entry.lastTimeMs || event.timeUtcMs > *entry.lastTimeMs)
-                entry.lastTimeMs = event.timeUtcMs;
-        }
-        // The events live in the batch: store what the writer still holds first.
-        if (!writer.flush())
+        // The events live in the batch: writeBatch() stores them all before it returns.
+        if (!writer.writeBatch(*batch, entry.id))
             return failWrite();
+        if (batch->firstTimeMs && (!entry.firstTimeMs || *batch->firstTimeMs < *entry.firstTimeMs))
+            entry.firstTimeMs = batch->firstTimeMs;
+        if (batch->lastTimeMs && (!entry.lastTimeMs || *batch->lastTimeMs > *entry.lastTimeMs))
+            entry.lastTimeMs = batch->lastTimeMs;
         for (const ParsedBatch::Unparsed &unparsed : batch->unparsed) {
             if (!writer.writeUnparsed(entry.id, unparsed.lineOffset, unparsed.problem, unparsed.text))
                 return failWrite();
@@ -371,23 +368,28 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
             report.outcome = ImportReport::Outcome::Failed;
             report.error = batch->sourceError;
         }
-        if (linesInTransaction >= m_options.batchLines || batch->endOfStream) {
-            if (!commit(endOffset, lastLineHash))
-                return failWrite();
-            linesInTransaction = 0;
-            reportProgress(batch->bytesConsumed);
-            if (batch->endOfStream)
-                break;
-            if (m_cancel && m_cancel->load()) {
-                report.outcome = ImportReport::Outcome::Cancelled;
-                return finish();
-            }
-            if (!writer.begin())
-                return failWrite();
+        const bool cancelled = bulk && m_cancel && m_cancel->load();
+        if (linesInTransaction < linesPerTransaction && !batch->endOfStream && !cancelled) {
+            if (bulk)
+                reportProgress(batch->bytesConsumed);
+            continue;
         }
+        if (!commit(endOffset, lastLineHash))
+            return failWrite();
+        linesInTransaction = 0;
+        reportProgress(batch->bytesConsumed);
+        if (batch->endOfStream)
+            break;
+        if (m_cancel && m_cancel->load()) {
+            report.outcome = ImportReport::Outcome::Cancelled;
+            return finish();
+        }
+        if (!writer.begin())
+            return failWrite();
     }
     finish();
-    qCDebug(lcImport) << "indexes built in" << phase.restart() << "ms";
+    qCDebug(lcImport) << "indexes built in" << phase.restart() << "ms; CPU ms"
+                      << ParsingReader::threadCpuMs() - cpuAtStart;
     if (!writer.completeSenders() && report.outcome != ImportReport::Outcome::Failed) {
         report.outcome = ImportReport::Outcome::Failed;
         report.error = writer.errorString();

@@ -23,6 +23,9 @@ struct ImportOptions {
     QTimeZone zone = QTimeZone::systemTimeZone(); // --tz: the zone of year-less stamps
     QDateTime stdinReference;      // "now" for standard input, which has no mtime
     int batchLines = 50000;        // lines per transaction; cancel is checked between them
+    // A large file against a small database is imported in bulk (indexes built at the
+    // end, larger transactions); false imports it like any other (for comparisons).
+    bool allowBulk = true;
 };
 
 // Where an import stands, for a progress bar.
@@ -80,6 +83,9 @@ public:
 
     static constexpr int samplesPerSource = 100;
     static constexpr int checkpointInterval = 1024; // lines between ledger checkpoints
+    // Lines per transaction of a bulk import (batchLines, if more): each commit syncs
+    // the disk three times, and what a killed import keeps is what it committed.
+    static constexpr int bulkTransactionLines = 250000;
 
 private:
     // Reads `readPath`, recording it in the ledger and the report as `path`.

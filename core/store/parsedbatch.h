@@ -1,31 +1,20 @@
 #pragma once
 
 #include "analysis/reasonclass.h"
+#include "minutecounts.h"
 #include "parse/event.h"
+#include "textarena.h"
 
 #include <QByteArray>
 #include <QString>
 
 #include <cstdint>
-#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace rejectscope {
-
-// Owns copies of strings in large chunks that never move, so string_views into it
-// stay valid for the arena's life (the line buffer they were parsed from does not).
-class TextArena
-{
-public:
-    std::string_view copy(std::string_view text);
-
-private:
-    static constexpr std::size_t chunkSize = 256 * 1024;
-    std::vector<std::unique_ptr<char[]>> m_chunks;
-    std::size_t m_used = chunkSize; // no chunk yet
-};
 
 // Some thousand lines, parsed by the reading thread and handed to the writing
 // thread: the events (their text copied into the arena), the lines not
@@ -39,6 +28,7 @@ struct ParsedBatch {
         ReasonClass reason = ReasonClass::Other;
         int codeClass = 0;
         std::int64_t retryKey = 0;
+        std::string_view program; // "postfix/smtpd": syslog name and service
     };
     struct Unparsed {
         std::int64_t lineOffset = 0;
@@ -63,12 +53,16 @@ struct ParsedBatch {
     std::int64_t bytesConsumed = 0; // of the file, for progress
     bool endOfStream = false;
     QString sourceError;            // set when reading failed after this batch's lines
+    MinuteCounts minutes;           // of the events, for minute_count
+    std::optional<std::int64_t> firstTimeMs; // of the events
+    std::optional<std::int64_t> lastTimeMs;
     TextArena arena;
     std::string repairScratch; // reused by addEvent() for text that is not valid UTF-8
 
-    // Copies `event` into the arena, its text repaired to valid UTF-8, and derives
-    // its reason, code class and retry key.
-    void addEvent(const Event &event, std::int64_t lineOffset);
+    // Copies `event` into the arena, its text repaired to valid UTF-8, derives its
+    // reason, code class, retry key and program, and counts it. Text that lies in
+    // `asciiLine` (the event's line, when it holds ASCII bytes only) needs no check.
+    void addEvent(const Event &event, std::int64_t lineOffset, std::string_view asciiLine = {});
 };
 
 } // namespace rejectscope

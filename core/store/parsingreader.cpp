@@ -3,6 +3,14 @@
 #include "io/logsource.h"
 #include "ledger.h"
 #include "parse/lineparser.h"
+#include "queuesendercache.h"
+#include "textsanitizer.h"
+
+#include <QtGlobal>
+
+#ifdef Q_OS_UNIX
+#include <time.h>
+#endif
 
 namespace rejectscope {
 
@@ -60,6 +68,30 @@ bool ParsingReader::push(std::unique_ptr<ParsedBatch> batch)
     return true;
 }
 
+std::int64_t ParsingReader::threadCpuMs()
+{
+#if defined(Q_OS_UNIX) && defined(CLOCK_THREAD_CPUTIME_ID)
+    timespec now{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0)
+        return std::int64_t(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+#endif
+    return -1;
+}
+
+void ParsingReader::shareSender(ParsedBatch::Item &item, TextArena &arena)
+{
+    Event &event = item.event;
+    if (event.kind == EventKind::QueueSender && event.senderKnown) {
+        m_options.queueSenders->remember(event.queueId, event.sender);
+    } else if (event.kind == EventKind::Delivery && !event.senderKnown) {
+        if (const auto sender = m_options.queueSenders->senderOf(event.queueId)) {
+            // The cache forgets; the batch's arena keeps the text until it is stored.
+            event.sender = arena.copy(*sender);
+            event.senderKnown = true;
+        }
+    }
+}
+
 void ParsingReader::run()
 {
     std::int64_t linesRead = 0;
@@ -83,10 +115,12 @@ void ParsingReader::run()
         ++batch->linesRead;
         if (line.truncated)
             ++batch->truncatedLines;
-        event = Event{};
+        // parse() clears the event before it fills it in.
         switch (m_parser.parse(line.text, event)) {
         case LineVerdict::Event:
-            batch->addEvent(event, line.offset);
+            batch->addEvent(event, line.offset, isAscii(line.text) ? line.text : std::string_view());
+            if (m_options.queueSenders)
+                shareSender(batch->events.back(), batch->arena);
             break;
         case LineVerdict::Ignored:
             ++batch->ignored;
@@ -117,6 +151,7 @@ void ParsingReader::run()
         }
     }
     std::lock_guard lock(m_mutex);
+    m_cpuMs = threadCpuMs();
     m_finished = true;
     m_changed.notify_all();
 }

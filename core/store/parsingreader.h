@@ -13,6 +13,7 @@ namespace rejectscope {
 
 class LineParser;
 class LogSource;
+class QueueSenderCache;
 
 // Reads and parses a log on a thread of its own and hands the results over in
 // batches through a short queue, so that parsing and storing use both cores.
@@ -24,6 +25,9 @@ public:
         std::size_t queueDepth = 8;
         std::int64_t samplesLeft = 0;       // not-understood lines still to keep whole
         int checkpointInterval = 1024;      // lines between ledger checkpoints
+        // Learns queue ids' senders and gives them to deliveries that lack one; it may
+        // span several readers, one after another (the files of one import run).
+        QueueSenderCache *queueSenders = nullptr;
     };
 
     ParsingReader(LogSource &source, LineParser &parser, Options options);
@@ -36,9 +40,14 @@ public:
     std::unique_ptr<ParsedBatch> next();
     // Asks the thread to stop and waits for it; later batches are dropped.
     void stop();
+    // CPU time the reading thread used, once it has ended (for the import's debug log).
+    std::int64_t cpuMs() const { return m_cpuMs; }
+    // CPU time of the calling thread so far; -1 where the platform does not tell.
+    static std::int64_t threadCpuMs();
 
 private:
     void run();
+    void shareSender(ParsedBatch::Item &item, TextArena &arena);
     bool push(std::unique_ptr<ParsedBatch> batch);
 
     LogSource &m_source;
@@ -48,6 +57,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<std::unique_ptr<ParsedBatch>> m_queue;
+    std::int64_t m_cpuMs = -1;
     bool m_finished = false;
     bool m_stopping = false;
 };

@@ -2,33 +2,41 @@
 
 namespace rejectscope {
 
-namespace {
-
-QByteArray bytes(std::string_view text)
+QueueSenderCache::QueueSenderCache(qsizetype capacity)
+    : m_capacity(capacity)
+    , m_byteLimit(std::size_t(capacity) * 256)
 {
-    return QByteArray(text.data(), qsizetype(text.size()));
+    m_current.senders.reserve(std::size_t(capacity));
 }
-
-} // namespace
 
 void QueueSenderCache::remember(std::string_view queueId, std::string_view sender)
 {
     if (queueId.empty())
         return;
-    if (m_current.size() >= m_capacity) {
-        m_previous = std::move(m_current);
-        m_current.clear();
+    auto it = m_current.senders.find(queueId);
+    if (it != m_current.senders.end()) {
+        // qmgr names the sender again at every queue run: mostly nothing changes.
+        if (it->second != sender)
+            it->second = m_current.text.copy(sender);
+        if (m_current.text.size() < m_byteLimit)
+            return;
     }
-    m_current.insert(bytes(queueId), bytes(sender));
+    if (qsizetype(m_current.senders.size()) >= m_capacity || m_current.text.size() >= m_byteLimit) {
+        m_previous = std::move(m_current);
+        m_current = Generation();
+        m_current.senders.reserve(std::size_t(m_capacity));
+        it = m_current.senders.end();
+    }
+    if (it == m_current.senders.end())
+        m_current.senders.emplace(m_current.text.copy(queueId), m_current.text.copy(sender));
 }
 
 std::optional<std::string_view> QueueSenderCache::senderOf(std::string_view queueId) const
 {
-    const QByteArray key = QByteArray::fromRawData(queueId.data(), qsizetype(queueId.size()));
-    for (const auto *map : {&m_current, &m_previous}) {
-        const auto it = map->constFind(key);
-        if (it != map->constEnd())
-            return std::string_view(it->constData(), std::size_t(it->size()));
+    for (const Generation *generation : {&m_current, &m_previous}) {
+        const auto it = generation->senders.find(queueId);
+        if (it != generation->senders.end())
+            return it->second;
     }
     return std::nullopt;
 }

@@ -5,10 +5,14 @@ target_sources(rejectscope_core PRIVATE
     store/eventwriter.h store/eventwriter.cpp
     store/importer.h store/importer.cpp
     store/ledger.h
+    store/minutecounts.h
+    store/multirowstatement.h store/multirowstatement.cpp
+    store/rowbinder.h
     store/queuesendercache.h store/queuesendercache.cpp
     store/parsedbatch.h store/parsedbatch.cpp
     store/parsingreader.h store/parsingreader.cpp
     store/summary.h store/summary.cpp
+    store/textarena.h store/textarena.cpp
     store/textsanitizer.h store/textsanitizer.cpp)
 qt_add_resources(rejectscope_core "schema"
     PREFIX "/rejectscope/schema"

@@ -40,13 +40,15 @@ std::size_t sequenceLength(std::string_view text, std::size_t i)
     return 0;
 }
 
+} // namespace
+
 bool isAscii(std::string_view text)
 {
     std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, text.data() + i, 8);
-        if (word & 0x8080808080808080ULL)
+    for (; i + 16 <= text.size(); i += 16) {
+        std::uint64_t words[2];
+        std::memcpy(words, text.data() + i, 16);
+        if ((words[0] | words[1]) & 0x8080808080808080ULL)
             return false;
     }
     for (; i < text.size(); ++i)
@@ -54,8 +56,6 @@ bool isAscii(std::string_view text)
             return false;
     return true;
 }
-
-} // namespace
 
 bool isValidUtf8(std::string_view text)
 {

@@ -5,7 +5,8 @@
 #   (a) pflogsumm FILE > /dev/null          (the plain full report)
 #   (b) rejectscope-cli import FILE --db DB (a fresh database every run)
 # each under /usr/bin/time -v, and prints wall time, lines/s, the speed ratio
-# (pflogsumm time / rejectscope time) and peak RSS. With more than 1 M lines it also
+# (pflogsumm time / rejectscope time) and peak RSS; with --runs N both run N times,
+# one after the other, and the ratio of each pair and their median are printed. With more than 1 M lines it also
 # imports a 1 M-line log and prints both peak RSS values: the importer's memory must
 # not grow with the file.
 #
@@ -17,6 +18,7 @@ repo_dir=$(cd "$script_dir/../.." && pwd)
 
 lines=${BENCH_LINES:-1000000}
 seed=${BENCH_SEED:-1}
+runs=${BENCH_RUNS:-1}
 format=${BENCH_FORMAT:-classic}
 cli=${REJECTSCOPE_CLI:-$repo_dir/build/app/cli/rejectscope-cli}
 loggen=${REJECTSCOPE_LOGGEN:-$repo_dir/build/tests/bench/rejectscope-loggen}
@@ -33,6 +35,8 @@ usage: $0 [N] [options]
   N, --lines N         log size in lines (default 1000000; env BENCH_LINES); k/M suffixes work
   --memory-check       same as --lines 10000000: compares peak RSS at 1 M and 10 M
   --seed N             generator seed (default 1; env BENCH_SEED)
+  --runs N             run both tools N times in turn on the same log (default 1;
+                       env BENCH_RUNS): the ratio of each pair and their median
   --format F           classic | postlogd | iso (default classic; env BENCH_FORMAT)
   --cli PATH           rejectscope-cli (default build/app/cli/rejectscope-cli; env REJECTSCOPE_CLI)
   --loggen PATH        rejectscope-loggen (default build/tests/bench/rejectscope-loggen;
@@ -61,6 +65,7 @@ while [ $# -gt 0 ]; do
         --lines=*) lines=${1#*=} ;;
         --memory-check) lines=10000000 ;;
         --seed) seed=$2; shift ;;
+        --runs) runs=$2; shift ;;
         --format) format=$2; shift ;;
         --cli) cli=$2; shift ;;
         --loggen) loggen=$2; shift ;;
@@ -76,6 +81,7 @@ done
 [[ $lines =~ ^[0-9]+[kKM]?$ ]] || die "bad line count: $lines"
 lines=$(count "$lines")
 [ "$lines" -gt 0 ] || die "the line count must be positive"
+[[ $runs =~ ^[1-9][0-9]*$ ]] || die "bad run count: $runs"
 
 # --- tools -------------------------------------------------------------------------
 
@@ -167,6 +173,10 @@ generate() { # lines file
     local got
     got=$(wc -l < "$2")
     [ "$got" -eq "$1" ] || die "generator wrote $got lines instead of $1"
+    # Written back now, not by the kernel half a minute later in the middle of a
+    # measured run: that write-back would stall the import's commits (which wait for
+    # the disk) and not pflogsumm (which writes nothing). The pages stay cached.
+    sync "$2"
 }
 
 import_failed=0
@@ -186,6 +196,10 @@ import_once() { # lines file tag -> sets imp_s and imp_kb ("" when the import fa
 
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "inf" }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+# Of numbers separated by spaces on standard input: the median, the smallest, the largest.
+median() { tr ' ' '\n' | awk 'NF' | sort -g | awk '{ v[n++] = $1 } END { if (n) print (n % 2 ? v[int(n / 2)] : (v[n / 2 - 1] + v[n / 2]) / 2) }'; }
+minof() { tr ' ' '\n' | awk 'NF' | sort -g | head -n 1; }
+maxof() { tr ' ' '\n' | awk 'NF' | sort -g | tail -n 1; }
 
 # --- run ---------------------------------------------------------------------------
 
@@ -195,15 +209,28 @@ read -r gen_s _ < <(time_report "$log.time")
 size_mb=$(awk -v b="$(stat -c %s "$log")" 'BEGIN { printf "%.0f", b / 1048576 }')
 
 pfl_s='' pfl_kb='' rs_s='' rs_kb='' rs1_kb=''
-if [ "$run_pflogsumm" = 1 ]; then
-    measure "pflogsumm ($lines lines)" /dev/null "$work/pflogsumm.err" "$work/pflogsumm.time" \
-        "$pflogsumm_bin" "$log" || die "pflogsumm failed"
-    read -r pfl_s pfl_kb < <(time_report "$work/pflogsumm.time")
-fi
-if [ "$run_rejectscope" = 1 ]; then
-    import_once "$lines" "$log" main
-    rs_s=$imp_s rs_kb=$imp_kb
-fi
+pfl_all='' pfl_kb_all='' rs_all='' rs_kb_all='' ratio_all='' pairs=''
+for ((run = 1; run <= runs; run++)); do
+    p_s='' r_s=''
+    if [ "$run_pflogsumm" = 1 ]; then
+        measure "pflogsumm ($lines lines)" /dev/null "$work/pflogsumm.err" "$work/pflogsumm.time" \
+            "$pflogsumm_bin" "$log" || die "pflogsumm failed"
+        read -r p_s p_kb < <(time_report "$work/pflogsumm.time")
+        pfl_all+=" $p_s" pfl_kb_all+=" $p_kb"
+    fi
+    if [ "$run_rejectscope" = 1 ]; then
+        import_once "$lines" "$log" main
+        r_s=$imp_s
+        [ -z "$imp_s" ] || rs_all+=" $imp_s" rs_kb_all+=" $imp_kb"
+    fi
+    if [ -n "$p_s" ] && [ -n "$r_s" ]; then
+        ratio=$(awk -v a="$p_s" -v b="$r_s" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }')
+        ratio_all+=" $ratio"
+        pairs+=$(printf '\n  run %d: pflogsumm %s s, rejectscope %s s, ratio %s' "$run" "$p_s" "$r_s" "$ratio")
+    fi
+done
+[ -z "$pfl_all" ] || { pfl_s=$(median <<< "$pfl_all"); pfl_kb=$(maxof <<< "$pfl_kb_all"); }
+[ -z "$rs_all" ] || { rs_s=$(median <<< "$rs_all"); rs_kb=$(maxof <<< "$rs_kb_all"); }
 if [ -n "$rs_s" ] && [ "$lines" -gt 1000000 ]; then
     # The memory check: the same importer on a 1 M-line log of the same mix.
     [ "$keep_logs" = 1 ] || rm -f "$log"
@@ -221,13 +248,21 @@ results=$out_dir/results-$(date +%Y%m%d-%H%M%S).txt
     [ -z "$pflogsumm_bin" ] || echo "pflogsumm: $(dpkg-query -W -f='${Version}' pflogsumm 2>/dev/null || echo '?') ($pflogsumm_bin)"
     [ "$run_rejectscope" = 0 ] || echo "rejectscope-cli: $("$cli" --version 2>/dev/null || echo '?') ($cli)"
     echo
+    [ "$runs" = 1 ] || echo "runs:      $runs of each, in turn (wall s: the median; peak RSS: the largest)"
     printf '%-28s %10s %14s %14s\n' "" "wall s" "lines/s" "peak RSS MB"
     [ -z "$pfl_s" ] || printf '%-28s %10s %14s %14s\n' "pflogsumm FILE" "$pfl_s" "$(rate "$lines" "$pfl_s")" "$(mb "$pfl_kb")"
     [ -z "$rs_s" ] || printf '%-28s %10s %14s %14s\n' "rejectscope-cli import" "$rs_s" "$(rate "$lines" "$rs_s")" "$(mb "$rs_kb")"
     [ "$import_failed" = 0 ] || echo "rejectscope-cli import      FAILED (see $out_dir/import-failed-*.err)"
     if [ -n "$pfl_s" ] && [ -n "$rs_s" ]; then
         echo
-        echo "speed ratio (pflogsumm time / rejectscope time): $(awk -v a="$pfl_s" -v b="$rs_s" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }')"
+        if [ "$runs" = 1 ]; then
+            echo "speed ratio (pflogsumm time / rejectscope time): $(awk -v a="$pfl_s" -v b="$rs_s" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }')"
+        else
+            echo "speed ratio (pflogsumm time / rejectscope time) of each run:$pairs"
+            echo "speed ratio, median of $runs runs: $(median <<< "$ratio_all")" \
+                 "(lowest $(minof <<< "$ratio_all"),"  \
+                 "highest $(maxof <<< "$ratio_all"))"
+        fi
     fi
     if [ -n "$rs1_kb" ]; then
         echo
