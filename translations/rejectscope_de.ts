@@ -183,6 +183,21 @@
     </message>
 </context>
 <context>
+    <name>AttemptColumns</name>
+    <message>
+        <source>cannot read the packed attempts (%1): %2</source>
+        <translation>die gepackten Versuche können nicht gelesen werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>the database driver is not SQLite</source>
+        <translation>der Datenbanktreiber ist nicht SQLite</translation>
+    </message>
+    <message>
+        <source>cannot read the packed attempts: the table top_day is damaged</source>
+        <translation>die gepackten Versuche können nicht gelesen werden: die Tabelle top_day ist beschädigt</translation>
+    </message>
+</context>
+<context>
     <name>BeforeAfter</name>
     <message>
         <source>cannot read the events: %1</source>
@@ -1217,10 +1232,6 @@
 </context>
 <context>
     <name>TopLists</name>
-    <message>
-        <source>cannot rank the %1 (%2): %3</source>
-        <translation>Rangliste „%1“ kann nicht erstellt werden (%2): %3</translation>
-    </message>
     <message>
         <source>cannot rank the %1: %2</source>
         <translation>Rangliste „%1“ kann nicht erstellt werden: %2</translation>

@@ -30,7 +30,7 @@ constexpr int reasonSlots = topaggregate::reasonMask + 1;
 
 struct Tr
 {
-    Q_DECLARE_TR_FUNCTIONS(TopLists)
+    Q_DECLARE_TR_FUNCTIONS(AttemptColumns)
 };
 
 // The one set of attempts a process keeps: the window looks at one database.
@@ -79,7 +79,7 @@ std::optional<std::int64_t> scalar(sqlite3 *db, const char *sql)
 
 QString databaseError(sqlite3 *db, const char *what)
 {
-    return Tr::tr("cannot read the top-list attempts (%1): %2")
+    return Tr::tr("cannot read the packed attempts (%1): %2")
         .arg(QString::fromLatin1(what), QString::fromUtf8(sqlite3_errmsg(db)));
 }
 
@@ -330,7 +330,7 @@ bool AttemptColumns::load(sqlite3 *db, QString *error)
         return fail("days");
     if (damaged) {
         if (error)
-            *error = Tr::tr("cannot read the top-list attempts: the table top_day is damaged");
+            *error = Tr::tr("cannot read the packed attempts: the table top_day is damaged");
         return false;
     }
     return true;
