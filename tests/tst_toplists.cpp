@@ -622,6 +622,13 @@ void TestTopLists::damagedPackReported()
     QString error;
     QVERIFY(!topList(*db, TopListKind::Clients, {}, 10, &error));
     QVERIFY2(error.contains(u"top_day"_s) && error.contains(u"damaged"_s), qPrintable(error));
+    // A sender's id among the clients would count outside the clients' list.
+    QVERIFY(damage.exec(u"DELETE FROM top_build"_s));
+    QVERIFY(!listOf(*db, TopListKind::Clients, {}, 10).isEmpty()); // packed again, sound
+    QVERIFY(damage.exec(u"UPDATE top_day SET clients = senders WHERE day = (SELECT MIN(day) FROM top_day)"_s));
+    QVERIFY(damage.exec(u"UPDATE top_build SET generation = generation + 1"_s));
+    QVERIFY(!topList(*db, TopListKind::Clients, {}, 10, &error));
+    QVERIFY2(error.contains(u"top_day"_s) && error.contains(u"damaged"_s), qPrintable(error));
     // Counted again after the next import, the lists are whole again.
     QVERIFY(damage.exec(u"DELETE FROM top_build"_s));
     COMPARE_LISTS(listOf(*db, TopListKind::Clients, {}, 10), expected(records, TopListKind::Clients, {}, 10));

@@ -312,11 +312,14 @@ bool AttemptColumns::load(sqlite3 *db, QString *error)
         for (int d = 0; d < textDimensions; ++d) {
             for (std::int64_t i = 0; i < count; ++i) {
                 const quint32 id = qFromLittleEndian<quint32>(keyColumns[d] + 4 * i);
-                if (id > maxId) {
+                // An id beyond the keys, or a key of another list: a number from
+                // it would point outside this list's counts.
+                const std::uint32_t number = id <= maxId ? numberOf[id] : 0;
+                if (id != 0 && (number == 0 || m_keyIds[d][number] != id)) {
                     damaged = true;
                     return;
                 }
-                m_keys[d].push_back(numberOf[id]);
+                m_keys[d].push_back(number);
             }
         }
         for (std::int64_t i = 0; i < count; ++i) {
