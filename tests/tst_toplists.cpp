@@ -277,6 +277,7 @@ private slots:
     void hostileKeysVerbatim();
     void limitZeroAndEmptyRange();
     void sharedByConnectionsToOneFile();
+    void halvesOnTwoThreadsAgree();
     void damagedPackReported();
 
 private:
@@ -606,6 +607,20 @@ void TestTopLists::sharedByConnectionsToOneFile()
     QCOMPARE(second.get(), first.get()); // loaded once
     QCOMPARE(qint64(first->attemptCount()), scalar(*m_counts, u"SELECT SUM(attempts) FROM top_day"_s));
     QCOMPARE(qint64(first->attemptCount()), qint64(m_records.size()));
+}
+
+void TestTopLists::halvesOnTwoThreadsAgree()
+{
+    // Every list split in two halves, cut inside a day, counted on two threads.
+    AttemptColumns::setSplitThreshold(1);
+    AnalysisFilter inbound, temporary, oneDay;
+    inbound.direction = Direction::Inbound;
+    temporary.codeClass = 4;
+    oneDay.fromMs = t0Ms + 3 * dayMs + 7 * hourMs + 123;
+    oneDay.toMs = t0Ms + 4 * dayMs + 7 * hourMs;
+    for (const AnalysisFilter &filter : {AnalysisFilter{}, inbound, temporary, oneDay})
+        check(filter);
+    AttemptColumns::setSplitThreshold(2'000'000);
 }
 
 void TestTopLists::damagedPackReported()

@@ -15,8 +15,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <limits>
 #include <mutex>
+#include <thread>
 
 Q_LOGGING_CATEGORY(lcAttemptColumns, "rejectscope.attemptcolumns", QtWarningMsg)
 
@@ -126,6 +128,14 @@ struct Detail {
         }
         return ReasonClass(best);
     }
+    // Adds the attempts of a later stretch of time.
+    void merge(const Detail &later)
+    {
+        for (std::size_t i = 0; i < byClassAndReason.size(); ++i)
+            byClassAndReason[i] += later.byClassAndReason[i];
+        firstMs = std::min(firstMs, later.firstMs);
+        lastMs = std::max(lastMs, later.lastMs);
+    }
     void fill(TopEntry &entry) const
     {
         entry.temporary = ofClass(1);
@@ -211,7 +221,47 @@ std::optional<FlagFilter> flagFilterOf(const AnalysisFilter &filter)
     return f;
 }
 
+// Runs work(slices, 0) and work(slices, 1) on the two halves of `parts` (by
+// attempts), the first on a thread of its own, when there are enough attempts to
+// be worth a thread; else work(parts, 0) alone. The halves keep time order.
+std::atomic<std::uint64_t> worthAThread{2'000'000};
+
+template<typename Slice, typename Work>
+void inTwoHalves(const std::vector<Slice> &parts, Work work)
+{
+    std::uint64_t total = 0;
+    for (const Slice &part : parts)
+        total += part.end - part.begin;
+    if (total < worthAThread) {
+        work(parts, 0);
+        return;
+    }
+    std::vector<Slice> halves[2];
+    std::uint64_t seen = 0;
+    for (const Slice &part : parts) {
+        const std::uint64_t size = part.end - part.begin;
+        if (seen >= total / 2) {
+            halves[1].push_back(part);
+        } else if (seen + size <= total / 2) {
+            halves[0].push_back(part);
+        } else {
+            const auto cut = std::uint32_t(part.begin + (total / 2 - seen));
+            halves[0].push_back({part.dayStartMs, part.begin, cut});
+            halves[1].push_back({part.dayStartMs, cut, part.end});
+        }
+        seen += size;
+    }
+    std::thread first([&] { work(halves[0], 0); });
+    work(halves[1], 1);
+    first.join();
+}
+
 } // namespace
+
+void AttemptColumns::setSplitThreshold(std::uint64_t attempts)
+{
+    worthAThread = attempts;
+}
 
 std::shared_ptr<const AttemptColumns> AttemptColumns::of(Database &database, QString *error)
 {
@@ -459,19 +509,28 @@ std::optional<QList<TopEntry>> AttemptColumns::rankKeys(sqlite3 *db, int dimensi
         return QList<TopEntry>();
     // All ones when the attempt's flags pass the filter, else 0.
     const auto passes = [=](std::uint8_t f) { return 0u - std::uint32_t((f & mask) == want); };
-    // Two arrays, alternating: a busy key's increments do not wait on each other.
-    std::vector<std::uint32_t> odd(counts.size(), 0);
-    for (const Slice &part : parts) {
-        std::uint32_t i = part.begin;
-        for (; i + 1 < part.end; i += 2) {
-            ++counts[keys[i] & passes(flags[i])];
-            ++odd[keys[i + 1] & passes(flags[i + 1])];
+    // Per half, two arrays, alternating: a busy key's increments do not wait on
+    // each other.
+    std::vector<std::uint32_t> more[3];
+    inTwoHalves(parts, [&](const std::vector<Slice> &half, int which) {
+        std::vector<std::uint32_t> &even = which == 0 ? counts : more[0];
+        std::vector<std::uint32_t> &odd = more[1 + which];
+        even.resize(counts.size(), 0);
+        odd.assign(counts.size(), 0);
+        for (const Slice &part : half) {
+            std::uint32_t i = part.begin;
+            for (; i + 1 < part.end; i += 2) {
+                ++even[keys[i] & passes(flags[i])];
+                ++odd[keys[i + 1] & passes(flags[i + 1])];
+            }
+            if (i < part.end)
+                ++even[keys[i] & passes(flags[i])];
         }
-        if (i < part.end)
-            ++counts[keys[i] & passes(flags[i])];
+    });
+    for (const std::vector<std::uint32_t> &other : more) {
+        for (std::size_t key = 0; key < other.size(); ++key)
+            counts[key] += other[key];
     }
-    for (std::size_t key = 0; key < counts.size(); ++key)
-        counts[key] += odd[key];
     counts[0] = 0;
     std::vector<std::uint32_t> touched;
     std::int64_t total = 0;
@@ -499,12 +558,18 @@ std::optional<QList<TopEntry>> AttemptColumns::rankKeys(sqlite3 *db, int dimensi
         counts[chosen[j]] = std::uint32_t(j + 1);
     std::vector<Detail> details(keep + 1);
     if (keep > 0) {
-        for (const Slice &part : parts) {
-            for (std::uint32_t i = part.begin; i < part.end; ++i) {
-                // No branch either: place 0 takes the rest and is never read.
-                details[counts[keys[i] & passes(flags[i])]].add(flags[i], part.dayStartMs + m_times[i]);
+        std::vector<Detail> later(keep + 1);
+        inTwoHalves(parts, [&](const std::vector<Slice> &half, int which) {
+            std::vector<Detail> &mine = which == 0 ? details : later;
+            for (const Slice &part : half) {
+                for (std::uint32_t i = part.begin; i < part.end; ++i) {
+                    // No branch either: place 0 takes the rest and is never read.
+                    mine[counts[keys[i] & passes(flags[i])]].add(flags[i], part.dayStartMs + m_times[i]);
+                }
             }
-        }
+        });
+        for (std::size_t j = 1; j <= keep; ++j)
+            details[j].merge(later[j]);
     }
 
     SqliteStatement text(db, "SELECT key_text FROM top_key WHERE id = ?");

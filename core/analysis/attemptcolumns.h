@@ -49,6 +49,10 @@ public:
 
     std::size_t attemptCount() const { return m_flags.size(); }
 
+    // A top list over at least this many attempts counts its two halves on two
+    // threads (2,000,000; tests set a lower one to check the halves agree).
+    static void setSplitThreshold(std::uint64_t attempts);
+
 private:
     struct Day {
         std::int64_t day = 0;  // UTC days since 1970
