@@ -16,9 +16,11 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +34,27 @@ namespace {
 constexpr int textDimensions = 3; // clients, senders, recipients; reasons need no key
 
 using Statement = SqliteStatement;
+
+// One attempt as the top lists see it. The keys are empty views when the event
+// has none; they stay valid until the next attempt.
+struct Attempt {
+    std::int64_t id = 0;
+    std::int64_t timeMs = 0;
+    int kind = 0;
+    int direction = 0;
+    int reason = 0;
+    int codeClass = 0; // 4, 5, 2 or 0 (none)
+    std::int64_t retryKey = 0; // event.retry_key: 0 none
+    bool hasKey[3] = {};
+    std::string_view key[3]; // by TopListKind: clients, senders, recipients
+};
+
+// Calls `visit` for the attempts of [fromMs, toMs) in time order, with the keys of
+// the kinds in `kinds` (bit 1 << kind) worked out as keyExpression() does. False
+// when the read fails or `visit` returns false.
+bool forEachAttempt(sqlite3 *db, std::int64_t fromMs, std::int64_t toMs, unsigned kinds,
+                    const std::function<bool(const Attempt &)> &visit);
+
 
 std::string_view columnText(sqlite3_stmt *s, int column)
 {
@@ -353,6 +376,8 @@ int packedClass(int codeClass)
     return 0;
 }
 
+namespace {
+
 bool forEachAttempt(sqlite3 *db, std::int64_t fromMs, std::int64_t toMs, unsigned kinds,
                     const std::function<bool(const Attempt &)> &visit)
 {
@@ -431,10 +456,7 @@ bool forEachAttempt(sqlite3 *db, std::int64_t fromMs, std::int64_t toMs, unsigne
     return rc == SQLITE_DONE;
 }
 
-QString floorDivExpression(const QString &x, std::int64_t n)
-{
-    return u"((CASE WHEN %1 >= 0 THEN %1 ELSE %1 - %2 END) / %3)"_s.arg(x).arg(n - 1).arg(n);
-}
+} // namespace
 
 QString keyExpression(TopListKind kind, const QString &p)
 {

@@ -12,10 +12,6 @@
 #include <QString>
 
 #include <cstdint>
-#include <functional>
-#include <string_view>
-
-struct sqlite3;
 
 namespace rejectscope {
 
@@ -40,26 +36,6 @@ constexpr std::uint8_t packFlags(int direction, int codeClass, int reason)
     return std::uint8_t((direction & 1) << directionShift | (codeClass & 3) << classShift | (reason & reasonMask));
 }
 
-// One attempt as the top lists see it. The keys are empty views when the event
-// has none; they stay valid until the next attempt.
-struct Attempt {
-    std::int64_t id = 0;
-    std::int64_t timeMs = 0;
-    int kind = 0;
-    int direction = 0;
-    int reason = 0;
-    int codeClass = 0; // 4, 5, 2 or 0 (none)
-    std::int64_t retryKey = 0; // event.retry_key: 0 none
-    bool hasKey[3] = {};
-    std::string_view key[3]; // by TopListKind: clients, senders, recipients
-};
-
-// Calls `visit` for the attempts of [fromMs, toMs) in time order, with the keys of
-// the kinds in `kinds` (bit 1 << kind) worked out as keyExpression() does. False
-// when the read fails or `visit` returns false.
-bool forEachAttempt(sqlite3 *db, std::int64_t fromMs, std::int64_t toMs, unsigned kinds,
-                    const std::function<bool(const Attempt &)> &visit);
-
 // True when top_day covers every event, after packing again the days of the
 // events added (and of deliveries whose sender was filled in) since the last
 // build. False when it is stale and cannot be written (a read-only connection, a
@@ -71,10 +47,6 @@ bool ensureCurrent(Database &database);
 // when the name is unknown; outbound the relay. Senders ("<>" for the null
 // sender) and recipients in lower case. Reasons: the reason's number.
 QString keyExpression(TopListKind kind, const QString &p);
-
-// "(CASE WHEN x >= 0 THEN x ELSE x - (n - 1) END) / n": the floor of x / n in
-// integer SQL, for times before 1970.
-QString floorDivExpression(const QString &x, std::int64_t n);
 
 } // namespace topaggregate
 } // namespace rejectscope
