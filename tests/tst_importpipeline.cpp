@@ -100,6 +100,7 @@ private slots:
     void textIsRepairedOnTheParsingThread();
     void manyRowStatementStoresEveryRow_data();
     void manyRowStatementStoresEveryRow();
+    void readerParsesAheadOfASlowTaker();
 
 private:
     QTemporaryDir m_dir;
@@ -330,6 +331,46 @@ void TestImportPipeline::manyRowStatementStoresEveryRow()
     }
     sqlite3_finalize(select);
     QCOMPARE(count, 2 * rows);
+}
+
+void TestImportPipeline::readerParsesAheadOfASlowTaker()
+{
+    // The storing thread stops for every commit; the reader must keep parsing
+    // meanwhile (a lead of many batches), yet never hold more than its queue.
+    const ParsingReader::Options defaults;
+    QVERIFY(defaults.queueDepth >= 24);
+    constexpr int batchLines = 8;
+    const int depth = int(defaults.queueDepth);
+    const int lines = batchLines * (depth + 5);
+    QVERIFY(m_lines.size() >= lines);
+    QByteArray log;
+    for (int i = 0; i < lines; ++i) {
+        log += m_lines.at(i);
+        if (!log.endsWith('\n'))
+            log += '\n';
+    }
+    const QString file = path(u"ahead.maillog"_s);
+    QVERIFY(writeFile(file, log));
+
+    LogSource source(file);
+    QVERIFY(source.open());
+    TimestampResolver resolver(timeOptions());
+    LineParser parser(resolver);
+    ParsingReader::Options options;
+    options.batchLines = batchLines;
+    ParsingReader reader(source, parser, options);
+    reader.start();
+    QTRY_COMPARE(reader.queuedBatches(), defaults.queueDepth);
+    QCOMPARE(reader.queuedBatches(), defaults.queueDepth); // and no more: it waits for room
+
+    std::int64_t linesRead = 0;
+    int batches = 0;
+    while (auto batch = reader.next()) {
+        linesRead += batch->linesRead;
+        ++batches;
+    }
+    QCOMPARE(linesRead, std::int64_t(lines));
+    QCOMPARE(batches, depth + 5 + 1); // the last batch only marks the end of the stream
 }
 
 QTEST_GUILESS_MAIN(TestImportPipeline)

@@ -288,7 +288,8 @@ ImportReport Importer::importSource(const QString &readPath, const QString &path
         reader.stop();
         qCDebug(lcImport) << "stored" << report.linesRead << "lines in" << phase.restart()
                           << "ms; CPU ms: storing thread" << ParsingReader::threadCpuMs() - cpuAtStart
-                          << "parsing thread" << reader.cpuMs();
+                          << "parsing thread" << reader.cpuMs() << "; waited ms: storing thread"
+                          << reader.takerWaitMs() << "parsing thread" << reader.readerWaitMs();
         cpuAtStart = ParsingReader::threadCpuMs();
         if (bulk && !m_database.ensureEventIndexes() && report.outcome != ImportReport::Outcome::Failed) {
             report.outcome = ImportReport::Outcome::Failed;

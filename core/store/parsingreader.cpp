@@ -8,6 +8,8 @@
 
 #include <QtGlobal>
 
+#include <chrono>
+
 #ifdef Q_OS_UNIX
 #include <time.h>
 #endif
@@ -46,7 +48,13 @@ void ParsingReader::stop()
 std::unique_ptr<ParsedBatch> ParsingReader::next()
 {
     std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return !m_queue.empty() || m_finished || m_stopping; });
+    if (m_queue.empty() && !m_finished && !m_stopping) {
+        const auto start = std::chrono::steady_clock::now();
+        m_changed.wait(lock, [this] { return !m_queue.empty() || m_finished || m_stopping; });
+        m_takerWaitUs += std::chrono::duration_cast<std::chrono::microseconds>(
+                             std::chrono::steady_clock::now() - start)
+                             .count();
+    }
     if (m_queue.empty())
         return nullptr;
     std::unique_ptr<ParsedBatch> batch = std::move(m_queue.front());
@@ -56,10 +64,22 @@ std::unique_ptr<ParsedBatch> ParsingReader::next()
     return batch;
 }
 
+std::size_t ParsingReader::queuedBatches()
+{
+    std::lock_guard lock(m_mutex);
+    return m_queue.size();
+}
+
 bool ParsingReader::push(std::unique_ptr<ParsedBatch> batch)
 {
     std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return m_queue.size() < m_options.queueDepth || m_stopping; });
+    if (m_queue.size() >= m_options.queueDepth && !m_stopping) {
+        const auto start = std::chrono::steady_clock::now();
+        m_changed.wait(lock, [this] { return m_queue.size() < m_options.queueDepth || m_stopping; });
+        m_readerWaitUs += std::chrono::duration_cast<std::chrono::microseconds>(
+                              std::chrono::steady_clock::now() - start)
+                              .count();
+    }
     if (m_stopping)
         return false;
     m_queue.push_back(std::move(batch));
