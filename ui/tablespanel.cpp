@@ -5,6 +5,7 @@
 #include "models/stormtablemodel.h"
 #include "models/toplistmodel.h"
 #include "resulttableview.h"
+#include "windowedtableview.h"
 
 #include <QHeaderView>
 #include <QLocale>
@@ -19,7 +20,7 @@ TablesPanel::TablesPanel(QWidget *parent)
     , m_storms(new StormTableModel(this))
 {
     m_views.resize(TabCount);
-    addView(m_storms, tr("Retry Storms"), Storms, true);
+    addView(m_storms, tr("Retry Storms"), Storms);
     const std::array<std::pair<TopListKind, QString>, 4> lists{{
         {TopListKind::Clients, tr("Clients")},
         {TopListKind::Senders, tr("Senders")},
@@ -29,7 +30,7 @@ TablesPanel::TablesPanel(QWidget *parent)
     for (const auto &[kind, title] : lists) {
         auto *model = new TopListModel(kind, this);
         m_topLists.append(model);
-        addView(model, title, Tab(Clients + int(kind)), true);
+        addView(model, title, Tab(Clients + int(kind)));
     }
     setDocumentMode(true);
     connect(this, &QTabWidget::currentChanged, this, [this](int tab) {
@@ -40,33 +41,33 @@ TablesPanel::TablesPanel(QWidget *parent)
 
 TablesPanel::~TablesPanel() = default;
 
-ResultTableView *TablesPanel::addView(QAbstractItemModel *model, const QString &title, Tab tab,
-                                      bool sortByProxy)
+// Snapshots: sorted in memory on their raw values.
+void TablesPanel::addView(QAbstractItemModel *model, const QString &title, Tab tab)
 {
     auto *view = new ResultTableView(this);
-    if (sortByProxy) {
-        // Snapshots sort in memory on their raw values.
-        auto *proxy = new QSortFilterProxyModel(view);
-        proxy->setSortRole(SortRole);
-        proxy->setSourceModel(model);
-        view->setModel(proxy);
-    } else {
-        view->setModel(model); // the model sorts itself (re-queries)
-    }
+    insertTab(tab, view, title);
+    auto *proxy = new QSortFilterProxyModel(view);
+    proxy->setSortRole(SortRole);
+    proxy->setSourceModel(model);
+    view->setModel(proxy);
     view->setSortingEnabled(true);
     view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    adoptView(view, tab);
+}
+
+void TablesPanel::adoptView(ResultTableView *view, Tab tab)
+{
     connect(view, &ResultTableView::exportRequested, this, [this, tab] { emit exportRequested(tab); });
     m_views[tab] = view;
-    insertTab(tab, view, title);
-    return view;
 }
 
 void TablesPanel::setDatabase(Database *database)
 {
     m_fitted.clear(); // another log: fit its columns again
     if (m_events) {
+        QWidget *page = widget(Events);
         removeTab(Events);
-        m_views[Events]->deleteLater();
+        page->deleteLater();
         m_views[Events] = nullptr;
         m_events->deleteLater();
         m_events = nullptr;
@@ -78,10 +79,14 @@ void TablesPanel::setDatabase(Database *database)
     m_events->setCountInBackground(true);
     m_events->setCountDelay(150);
     connect(m_events, &EventTableModel::queryFailed, this, &TablesPanel::queryFailed);
-    ResultTableView *view = addView(m_events, tr("Events"), Events, false);
+    // Millions of rows: the view is shown a window of them.
+    auto *table = new WindowedTableView(this);
+    table->setSourceModel(m_events);
+    insertTab(Events, table, tr("Events"));
+    ResultTableView *view = table->view();
+    adoptView(view, Events);
     // The events sort in SQLite: by time through an index at any size; by another
     // column only when the filter leaves few enough rows to sort at once.
-    view->setSortingEnabled(false);
     QHeaderView *header = view->horizontalHeader();
     header->setSectionsClickable(true);
     header->setSortIndicatorShown(true);

@@ -55,7 +55,8 @@ signals:
 
 private:
     void fitColumnsOnce(int tab);
-    ResultTableView *addView(QAbstractItemModel *model, const QString &title, Tab tab, bool sortByProxy);
+    void addView(QAbstractItemModel *model, const QString &title, Tab tab);
+    void adoptView(ResultTableView *view, Tab tab);
     void showEvents();
 
     StormTableModel *m_storms;

@@ -7,4 +7,5 @@ target_sources(rejectscope_core PRIVATE
     models/stormtablemodel.h models/stormtablemodel.cpp
     models/timelinemodel.h models/timelinemodel.cpp
     models/toplistmodel.h models/toplistmodel.cpp
+    models/rowwindowmodel.h models/rowwindowmodel.cpp
 )
