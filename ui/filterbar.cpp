@@ -186,6 +186,14 @@ void FilterBar::setReason(std::optional<ReasonClass> reason)
     selectData(m_reason, reason ? QVariant(int(*reason)) : QVariant());
 }
 
+void FilterBar::setSearchText(const QString &text)
+{
+    m_silent = true;
+    m_text->setText(text);
+    m_silent = false;
+    scheduleChange(0); // set, not typed: no need to wait for the next key
+}
+
 void FilterBar::clear()
 {
     m_silent = true;

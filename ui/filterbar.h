@@ -31,6 +31,7 @@ public:
     void setTimeRange(std::optional<std::int64_t> fromMs, std::optional<std::int64_t> toMs);
     void setDirection(std::optional<Direction> direction);
     void setReason(std::optional<ReasonClass> reason);
+    void setSearchText(const QString &text);
     void clear();
     void focusSearch();
 

@@ -1,6 +1,6 @@
 #include "overviewloader.h"
 
-#include "store/database.h"
+#include "store/threadconnection.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -19,22 +19,15 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(OverviewLoader)
 };
 
-// The connection of the pool thread a job runs on: opened by that thread on its
-// first job and kept while the thread lives (its pool never lets it expire), so
-// a filter change does not pay for opening and checking the database again.
+// The connection of the pool thread a job runs on, kept while the thread lives
+// (its pool never lets it expire).
 Database *openOnThisThread(const QString &path, QString *error)
 {
-    thread_local std::unique_ptr<Database> database;
-    if (database && database->path() == path)
-        return database.get();
-    database.reset();
-    auto opened = std::make_unique<Database>(path);
-    if (!opened->open(Database::Mode::ReadWrite)) {
-        *error = Tr::tr("%1: %2").arg(path, opened->errorString());
-        return nullptr;
-    }
-    database = std::move(opened);
-    return database.get();
+    QString reason;
+    Database *database = connectionOfThisThread(path, Database::Mode::ReadWrite, &reason);
+    if (!database)
+        *error = Tr::tr("%1: %2").arg(path, reason);
+    return database;
 }
 
 } // namespace
@@ -121,6 +114,9 @@ void OverviewLoader::request(const OverviewRequest &request, Stages stages, cons
             post(std::nullopt, error, true);
             return;
         }
+        // A newer request stops these reads mid-query rather than queueing behind
+        // them (a free-text filter scans the events); builds hold the stop off.
+        const Database::InterruptScope stoppable(*database, cancel.get());
         // The bars first: they come from the per-minute counts at once.
         OverviewRequest quick = request;
         quick.withMoments = false;
@@ -170,6 +166,7 @@ void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &req
             post(std::nullopt, error, Stage::Storms);
             return;
         }
+        const Database::InterruptScope stoppable(*database, cancel.get());
         // The storms first, then the top lists; the advisor, slowest over millions
         // of events, last.
         std::optional<Overview> details = storms;
@@ -192,11 +189,7 @@ void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &req
         post(details, error, Stage::TopLists);
         if (!details)
             return;
-        // The advisor only reads: a newer request stops it mid-query rather than
-        // queueing behind it (builds, which a stop would waste, are never stopped).
-        database->setInterruptFlag(cancel.get());
         details = loadOverviewFindings(*database, request, *details, &error, cancel.get());
-        database->setInterruptFlag(nullptr);
         post(details, error, Stage::Findings);
     });
 }

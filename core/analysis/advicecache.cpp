@@ -110,6 +110,7 @@ std::optional<QList<Finding>> lookup(Database &database, const AnalysisFilter &f
 
 void store(Database &database, const AnalysisFilter &filter, std::int64_t version, const QList<Finding> &findings)
 {
+    const Database::InterruptHold hold(database);
     QJsonArray array;
     for (const Finding &f : findings)
         array.append(toJson(f));

@@ -285,6 +285,8 @@ std::shared_ptr<const AttemptColumns> AttemptColumns::of(Database &database, QSt
     if (!path.isEmpty() && shared.attempts && shared.path == path && shared.generation == *generation)
         return shared.attempts;
     auto fresh = std::make_shared<AttemptColumns>();
+    // Shared by every connection of the process: a load is never stopped halfway.
+    const Database::InterruptHold hold(database);
     QElapsedTimer timer;
     timer.start();
     if (!fresh->load(db, error))

@@ -84,6 +84,7 @@ bool refresh(QSqlDatabase db, std::optional<qint64> builtUpTo)
 
 bool ensureAttemptMinutes(Database &database)
 {
+    const Database::InterruptHold hold(database);
     QSqlDatabase db = database.connection();
     QSqlQuery query(db);
     const QString check = u"SELECT (SELECT max_event_id FROM attempt_minute_build WHERE id = 1),"

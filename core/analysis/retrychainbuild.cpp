@@ -363,6 +363,7 @@ RetryChains::RetryChains(Database &database)
 
 bool RetryChains::ensureBuilt(const ChainOptions &options)
 {
+    const Database::InterruptHold hold(m_database);
     QSqlQuery query(m_database.connection());
     if (!query.exec(u"SELECT b.gap_ms, b.max_event_id, (SELECT MAX(id) FROM event)"
                     " FROM retry_chain_build b WHERE b.id = 1"_s)) {

@@ -481,6 +481,7 @@ QString keyExpression(TopListKind kind, const QString &p)
 
 bool ensureCurrent(Database &database)
 {
+    const Database::InterruptHold hold(database);
     sqlite3 *db = database.nativeHandle();
     if (!db)
         return false;

@@ -4,10 +4,10 @@
 #include "modeltext.h"
 #include "report/names.h"
 #include "store/database.h"
+#include "store/threadconnection.h"
 
 #include <QMetaObject>
 #include <QPointer>
-#include <QThreadPool>
 #include <QTimer>
 
 #include <limits>
@@ -79,12 +79,18 @@ EventTableModel::EventTableModel(Database &database, QObject *parent)
     : QAbstractTableModel(parent)
     , m_database(database)
 {
+    // One thread, kept with its connection: a filter change does not pay for
+    // opening the database, and a superseded count (stopped through its flag)
+    // is over before the next filter's first page starts.
+    m_pool.setMaxThreadCount(1);
+    m_pool.setExpiryTimeout(-1);
 }
 
 EventTableModel::~EventTableModel()
 {
     if (m_countCancel)
         m_countCancel->store(true);
+    m_pool.waitForDone();
 }
 
 void EventTableModel::setFilter(const AnalysisFilter &filter)
@@ -133,27 +139,21 @@ void EventTableModel::startWorker(Work work)
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_countCancel = cancel;
     QPointer<EventTableModel> self(this);
-    QThreadPool::globalInstance()->start([self, cancel, work, generation = m_countGeneration,
-                                          path = m_database.path(), filter = m_filter, sort = m_sort,
-                                          ascending = m_ascending] {
+    m_pool.start([self, cancel, work, generation = m_countGeneration, path = m_database.path(),
+                  filter = m_filter, sort = m_sort, ascending = m_ascending] {
         std::optional<QList<EventRow>> rows;
         std::optional<std::int64_t> count;
         QString error;
-        {
-            Database database(path);
-            if (cancel->load())
-                return;
-            if (database.open(Database::Mode::ReadOnly)) {
-                database.setInterruptFlag(cancel.get());
-                EventQuery query(database, filter);
-                if (work == Work::FirstPage)
-                    rows = query.page(sort, ascending, 0, pageSize);
-                else
-                    count = query.count();
-                error = query.errorString();
-            } else {
-                error = database.errorString();
-            }
+        if (cancel->load())
+            return;
+        if (Database *database = connectionOfThisThread(path, Database::Mode::ReadOnly, &error)) {
+            const Database::InterruptScope stoppable(*database, cancel.get());
+            EventQuery query(*database, filter);
+            if (work == Work::FirstPage)
+                rows = query.page(sort, ascending, 0, pageSize);
+            else
+                count = query.count();
+            error = query.errorString();
         }
         if (cancel->load())
             return;

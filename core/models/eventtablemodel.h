@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QSet>
+#include <QThreadPool>
 #include <QTimeZone>
 
 #include <atomic>
@@ -91,6 +92,7 @@ private:
     bool m_countKnown = true;
     quint64 m_countGeneration = 0;
     std::shared_ptr<std::atomic_bool> m_countCancel; // stops the worker's count
+    QThreadPool m_pool; // the worker, with a connection of its own
 };
 
 } // namespace rejectscope

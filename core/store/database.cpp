@@ -271,6 +271,7 @@ sqlite3 *Database::nativeHandle() const
 
 void Database::setInterruptFlag(const std::atomic_bool *flag)
 {
+    m_interruptFlag = flag;
     sqlite3 *db = nativeHandle();
     if (!db)
         return;
@@ -279,9 +280,13 @@ void Database::setInterruptFlag(const std::atomic_bool *flag)
         return;
     }
     // Every few thousand virtual machine steps: well under a millisecond.
-    sqlite3_progress_handler(db, 4096, [](void *f) -> int {
-        return static_cast<const std::atomic_bool *>(f)->load(std::memory_order_relaxed) ? 1 : 0;
-    }, const_cast<std::atomic_bool *>(flag));
+    sqlite3_progress_handler(db, 4096, [](void *self) -> int {
+        const auto *database = static_cast<const Database *>(self);
+        return database->m_interruptHolds == 0 && database->m_interruptFlag
+                       && database->m_interruptFlag->load(std::memory_order_relaxed)
+                   ? 1
+                   : 0;
+    }, this);
 }
 
 int Database::schemaVersion() const

@@ -35,6 +35,34 @@ public:
     // connection with an "interrupted" error (a superseded query of the window
     // need not run to its end). nullptr removes it. SQLite only.
     void setInterruptFlag(const std::atomic_bool *flag);
+    // Holds off the interrupt for its lifetime: a build that a later reader would
+    // only have to start again runs to its end (nests).
+    class InterruptHold
+    {
+    public:
+        explicit InterruptHold(Database &database) : m_database(database) { ++m_database.m_interruptHolds; }
+        ~InterruptHold() { --m_database.m_interruptHolds; }
+        InterruptHold(const InterruptHold &) = delete;
+        InterruptHold &operator=(const InterruptHold &) = delete;
+
+    private:
+        Database &m_database;
+    };
+    // Sets the interrupt flag for its lifetime, and removes it after.
+    class InterruptScope
+    {
+    public:
+        InterruptScope(Database &database, const std::atomic_bool *flag) : m_database(database)
+        {
+            m_database.setInterruptFlag(flag);
+        }
+        ~InterruptScope() { m_database.setInterruptFlag(nullptr); }
+        InterruptScope(const InterruptScope &) = delete;
+        InterruptScope &operator=(const InterruptScope &) = delete;
+
+    private:
+        Database &m_database;
+    };
 
     // The event table's secondary indexes (schema/event-indexes.sql): built on open
     // when missing; a bulk import drops them and builds them again at its end.
@@ -55,6 +83,8 @@ private:
     QString m_path;
     QString m_connectionName;
     QString m_error;
+    const std::atomic_bool *m_interruptFlag = nullptr;
+    int m_interruptHolds = 0; // only the connection's own thread touches it
 };
 
 } // namespace rejectscope

@@ -13,7 +13,8 @@ target_sources(rejectscope_core PRIVATE
     store/parsingreader.h store/parsingreader.cpp
     store/summary.h store/summary.cpp
     store/textarena.h store/textarena.cpp
-    store/textsanitizer.h store/textsanitizer.cpp)
+    store/textsanitizer.h store/textsanitizer.cpp
+    store/threadconnection.h store/threadconnection.cpp)
 qt_add_resources(rejectscope_core "schema"
     PREFIX "/rejectscope/schema"
     BASE store/schema

@@ -229,6 +229,20 @@ void TestMainWindow::filterDrivesEventsAndStorms()
     QTRY_VERIFY(!window->tables()->eventModel()->filter().direction.has_value());
     QVERIFY(waitUntilIdle(*window));
     QCOMPARE(window->tables()->eventModel()->rowCount(), allEvents);
+
+    // A search set from outside the bar (not typed) applies at once.
+    window->filterBar()->setSearchText(u"GHOST6@in"_s);
+    QCOMPARE(window->filterBar()->filter().text, u"GHOST6@in"_s);
+    QTRY_COMPARE(window->tables()->eventModel()->filter().text, u"GHOST6@in"_s);
+    QVERIFY(waitUntilIdle(*window));
+    AnalysisFilter search;
+    search.text = u"GHOST6@in"_s;
+    const auto found = EventQuery(db, search).count();
+    QVERIFY(found && *found >= 172); // its deliveries and rejections, case ignored
+    QCOMPARE(window->tables()->eventModel()->rowCount(), int(*found));
+    QVERIFY(!window->tables()->stormModel()->chains().isEmpty());
+    for (const RetryChain &chain : window->tables()->stormModel()->chains())
+        QVERIFY(chain.recipient.contains(u"ghost6@in"_s, Qt::CaseInsensitive));
 }
 
 void TestMainWindow::bucketClickFiltersTables()
