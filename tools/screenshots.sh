@@ -32,7 +32,7 @@ shot() {
   local name=$1 theme=$2 language=$3; shift 3
   local config=$work/config-$name
   mkdir -p "$config/rejectscope"
-  printf '[General]\ntheme=%s\nlanguage=%s\n' "$theme" "$language" > "$config/rejectscope/rejectscope.conf"
+  printf '[General]\ntheme=%s\nlanguage=%s\n%s' "$theme" "$language" "${SETTINGS:-}" > "$config/rejectscope/rejectscope.conf"
   XDG_CONFIG_HOME=$config XDG_DATA_HOME=$work/data DISPLAY=$display QT_QPA_PLATFORM=xcb \
     "$app" --db "$work/sample.db" --tz UTC "$@" >"$work/$name.log" 2>&1 & local pid=$!
   sleep "${WAIT:-6}"
@@ -52,4 +52,5 @@ shot zoomed system en --from 2026-11-21T23:53 --to 2026-11-22T00:06
 convert "$out/main.png" -gravity SouthEast -crop 42%x58%+0+30 +repage "$out/advisor.png" \
   && echo "saved $out/advisor.png"
 shot dark dark en
+SETTINGS=$'[window]\ntable=5\n' shot events system en
 shot german system de

@@ -317,6 +317,7 @@ void MainWindow::restoreLayout()
     restoreState(s.value(u"window/state"_s).toByteArray());
     const int bucket = m_bucketChoice->findData(s.value(u"chart/bucketMs"_s, 0));
     m_bucketChoice->setCurrentIndex(std::max(0, bucket));
+    m_tables->showTab(s.value(u"window/table"_s, 0).toInt());
 }
 
 void MainWindow::saveLayout() const
@@ -327,6 +328,7 @@ void MainWindow::saveLayout() const
     s.setValue(u"window/verticalSplitter"_s, m_verticalSplitter->saveState());
     s.setValue(u"window/horizontalSplitter"_s, m_horizontalSplitter->saveState());
     s.setValue(u"chart/bucketMs"_s, m_bucketChoice->currentData());
+    s.setValue(u"window/table"_s, m_tables->currentIndex());
 }
 
 bool MainWindow::openDatabase(const QString &path, QString *error, bool quiet)

@@ -79,6 +79,8 @@ void TablesPanel::setDatabase(Database *database)
     m_events->setCountInBackground(true);
     m_events->setCountDelay(150);
     connect(m_events, &EventTableModel::queryFailed, this, &TablesPanel::queryFailed);
+    // Fitted to the first page, once: times and codes are then shown whole.
+    connect(m_events, &EventTableModel::rowsInserted, this, [this] { fitColumnsOnce(Events); });
     // Millions of rows: the view is shown a window of them.
     auto *table = new WindowedTableView(this);
     table->setSourceModel(m_events);
@@ -114,8 +116,22 @@ void TablesPanel::setDatabase(Database *database)
         header->setSortIndicator(column, order);
     });
     m_eventsStale = true;
+    if (m_tabToShow == Events)
+        showTab(Events);
     if (currentIndex() == Events)
         showEvents();
+}
+
+void TablesPanel::showTab(int tab)
+{
+    if (tab < 0 || tab >= TabCount)
+        return;
+    if (tab >= count()) {
+        m_tabToShow = tab;
+        return;
+    }
+    m_tabToShow.reset();
+    setCurrentIndex(tab);
 }
 
 void TablesPanel::setTimeZone(const QTimeZone &zone)

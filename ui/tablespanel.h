@@ -6,6 +6,8 @@
 #include <QTabWidget>
 #include <QTimeZone>
 
+#include <optional>
+
 class QAbstractItemModel;
 
 namespace rejectscope {
@@ -34,6 +36,9 @@ public:
     void setTopLists(const Overview &details);
     void setFilter(const AnalysisFilter &filter);
     void clear();
+    // Shows the tab, or shows it once it exists (the events tab comes with a
+    // database).
+    void showTab(int tab);
 
     StormTableModel *stormModel() const { return m_storms; }
     TopListModel *topListModel(TopListKind kind) const;
@@ -67,6 +72,7 @@ private:
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     AnalysisFilter m_filter;
     bool m_eventsStale = true; // the events model has not seen m_filter yet
+    std::optional<int> m_tabToShow;
 };
 
 } // namespace rejectscope

@@ -14,6 +14,7 @@
 #include "exportactions.h"
 #include "filterbar.h"
 #include "resulttableview.h"
+#include "settings.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
 #include "models/eventtablemodel.h"
@@ -28,6 +29,7 @@
 #include <QLabel>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -77,6 +79,7 @@ private slots:
     void unopenableDatabaseKeepsCurrentOne();
     void eventsExportStreamsUnderTheFilter();
     void eventsSortByClickedHeader();
+    void layoutIsRemembered();
 
 private:
     std::unique_ptr<MainWindow> labWindow(const QString &name);
@@ -430,6 +433,10 @@ void TestMainWindow::eventsSortByClickedHeader()
             values.append(events->index(row, col).data().toString());
         return values;
     };
+    // Fitted to the first page: a time is shown whole, not elided.
+    QTRY_VERIFY(events->isCountKnown());
+    const QString firstTime = events->index(0, EventTableModel::Time).data().toString();
+    QVERIFY(header->sectionSize(EventTableModel::Time) > header->fontMetrics().horizontalAdvance(firstTime));
 
     emit header->sectionClicked(EventTableModel::Sender);
     QTRY_VERIFY(events->isCountKnown());
@@ -451,4 +458,42 @@ void TestMainWindow::eventsSortByClickedHeader()
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::layoutIsRemembered()
+{
+    // The splitters in the order the window makes them: the chart over the rest,
+    // then the tables beside the advisor.
+    const auto splitters = [](const MainWindow &window) {
+        QList<QList<int>> sizes;
+        for (const QSplitter *splitter : window.findChildren<QSplitter *>())
+            sizes.append(splitter->sizes());
+        return sizes;
+    };
+    const QString path = m_dir.filePath(u"layout.db"_s);
+    QList<QList<int>> chosen;
+    {
+        MainWindow window;
+        QVERIFY(window.openDatabase(path, nullptr, true));
+        window.resize(1300, 850);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QList<QSplitter *> all = window.findChildren<QSplitter *>();
+        QCOMPARE(all.size(), 2);
+        for (QSplitter *splitter : all) {
+            const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
+            splitter->setSizes({total / 4, total - total / 4});
+        }
+        chosen = splitters(window);
+        window.tables()->setCurrentIndex(TablesPanel::Events);
+        QVERIFY(window.close()); // saves the layout as a user's close does
+    }
+    MainWindow again; // no database yet: the events tab comes with one
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QCOMPARE(again.size(), QSize(1300, 850));
+    QCOMPARE(splitters(again), chosen);
+    QVERIFY(again.openDatabase(path, nullptr, true));
+    QCOMPARE(again.tables()->currentIndex(), int(TablesPanel::Events));
+    settings().remove(u"window"_s); // the other tests start from the defaults
+}
+
 #include "tst_mainwindow.moc"

@@ -169,6 +169,19 @@ private slots:
                  u"row %1"_s.arg(sourceRows + 5'000 - 1));
     }
 
+    void rowsArrivingInAnEmptyTableShowTheScrollBar()
+    {
+        // As the events arrive: none, the first page, then the count.
+        ManyRowsModel growing(0);
+        m_table->setSourceModel(&growing);
+        QVERIFY(!m_table->scrollBar()->isVisible());
+        growing.append(256);
+        QVERIFY(m_table->scrollBar()->isVisible());
+        growing.append(2'596);
+        QVERIFY(m_table->scrollBar()->isVisible());
+        QCOMPARE(m_table->scrollBar()->maximum(), 2'852 - m_table->scrollBar()->pageStep());
+    }
+
     void fewRowsNeedNoScrollBar()
     {
         ManyRowsModel few(3);
