@@ -566,6 +566,13 @@ void TestAdvisor::untrustedTextStaysData()
     QVERIFY(!found.isEmpty());
     for (const Finding &f : found)
         QCOMPARE(f.exampleRecipient, u"ghost3@in.lab.test"_s);
+    // The fields the filter bar searches: a queue id finds the SOFTBOUNCE delivery
+    // attempts of that message (lab line 5090 and four retries).
+    filter.text = u"1c2ff108340"_s;
+    const QList<Finding> byQueueId = advise(m_labDb, filter);
+    QCOMPARE(byQueueId.size(), 1);
+    QCOMPARE(byQueueId.first().kind, Finding::Kind::SoftBounceSending);
+    QCOMPARE(byQueueId.first().events, 5);
 }
 
 void TestAdvisor::kindNames()

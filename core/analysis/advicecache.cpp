@@ -22,10 +22,11 @@ QString optionalText(const std::optional<std::int64_t> &value)
 }
 
 // One line per field, so that no text the user typed can make two filters look
-// alike; the free text comes last and may hold anything.
+// alike; the free text comes last and may hold anything. v2: the free text
+// searches the queue id, not the relay, as the filter bar says.
 QString filterKey(const AnalysisFilter &filter)
 {
-    return u"v1\nfrom=%1\nto=%2\ndirection=%3\nclass=%4\nreason=%5\ntext=%6"_s.arg(
+    return u"v2\nfrom=%1\nto=%2\ndirection=%3\nclass=%4\nreason=%5\ntext=%6"_s.arg(
         optionalText(filter.fromMs), optionalText(filter.toMs),
         filter.direction ? QString::number(int(*filter.direction)) : QString(),
         filter.codeClass ? QString::number(*filter.codeClass) : QString(),

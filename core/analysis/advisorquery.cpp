@@ -1,5 +1,7 @@
 #include "analysis/advisorquery.h"
 
+#include "analysis/filtersql.h"
+
 #include "store/database.h"
 
 #include <QSqlError>
@@ -23,20 +25,6 @@ bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, QStri
     if (error)
         *error = query.lastError().text();
     return false;
-}
-
-// LIKE pattern for a free-text search: the text's own % _ and \ are escaped, so
-// they match themselves.
-QString likePattern(const QString &text)
-{
-    QString escaped;
-    escaped.reserve(text.size() + 2);
-    for (const QChar c : text.toLower()) {
-        if (c == u'\\' || c == u'%' || c == u'_')
-            escaped += u'\\';
-        escaped += c;
-    }
-    return u'%' + escaped + u'%';
 }
 
 } // namespace
@@ -66,18 +54,9 @@ void addFilter(Where &where, const AnalysisFilter &filter, unsigned parts)
     if ((parts & Reason) && filter.reason)
         where.add(u"reason = ?"_s, {int(*filter.reason)});
     if ((parts & Text) && !filter.text.isEmpty()) {
-        // LOWER and LIKE … ESCAPE are standard SQL; SQLite's LOWER folds ASCII only,
-        // which is what addresses and host names mostly are.
-        QStringList columns{u"client_name"_s, u"client_ip"_s, u"sender"_s, u"recipient"_s,
-                            u"reply"_s, u"relay"_s};
-        QStringList tests;
-        QVariantList values;
-        const QString pattern = likePattern(filter.text);
-        for (const QString &column : columns) {
-            tests << u"LOWER(COALESCE("_s + column + u", '')) LIKE ? ESCAPE '\\'"_s;
-            values << pattern;
-        }
-        where.add(tests.join(u" OR "_s), values);
+        // The fields the filter bar searches, as everywhere else.
+        const sql::Fragment condition = sql::textCondition(filter.text, QString());
+        where.add(condition.text, condition.values);
     }
 }
 
