@@ -6,6 +6,8 @@
 #include "store/database.h"
 #include "store/threadconnection.h"
 
+#include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QMetaObject>
 #include <QPointer>
 #include <QTimer>
@@ -13,6 +15,8 @@
 #include <limits>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcEventTable, "rejectscope.eventtable", QtWarningMsg)
 
 namespace rejectscope {
 
@@ -139,8 +143,11 @@ void EventTableModel::startWorker(Work work)
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_countCancel = cancel;
     QPointer<EventTableModel> self(this);
+    QElapsedTimer queued;
+    queued.start();
     m_pool.start([self, cancel, work, generation = m_countGeneration, path = m_database.path(),
-                  filter = m_filter, sort = m_sort, ascending = m_ascending] {
+                  filter = m_filter, sort = m_sort, ascending = m_ascending, queued] {
+        const qint64 startedMs = queued.elapsed();
         std::optional<QList<EventRow>> rows;
         std::optional<std::int64_t> count;
         QString error;
@@ -155,6 +162,9 @@ void EventTableModel::startWorker(Work work)
                 count = query.count();
             error = query.errorString();
         }
+        qCDebug(lcEventTable) << (work == Work::FirstPage ? "first page" : "count") << generation
+                              << "started after" << startedMs << "ms, read in" << queued.elapsed() - startedMs
+                              << "ms" << (cancel->load() ? "(superseded)" : "");
         if (cancel->load())
             return;
         QMetaObject::invokeMethod(self, [self, generation, rows, count, error, work] {
