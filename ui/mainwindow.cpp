@@ -571,7 +571,10 @@ void MainWindow::onTimelineReady(const Overview &overview)
 
 void MainWindow::requestExtrasWhenReady()
 {
-    if (!m_extras.pending || !m_extras.barsShown || !m_extras.storms)
+    // The bars of a free-text filter scan every event of the log (seconds): the
+    // top lists and the advice of its time range need not wait for them.
+    const bool barsAwaited = !m_extras.barsShown && m_filter.text.isEmpty();
+    if (!m_extras.pending || barsAwaited || !m_extras.storms)
         return;
     m_extras.pending = false;
     m_detailsLoader->request(requestFor(m_filter), OverviewLoader::Stages::Extras, *m_extras.storms);
