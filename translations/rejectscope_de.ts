@@ -2081,6 +2081,10 @@
             <numerusform> · %Ln Wiederholungen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reading the log for this filter…</source>
+        <translation>Das Protokoll wird für diesen Filter gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>rejectscope::ResultTableView</name>

@@ -96,6 +96,11 @@ MainWindow::MainWindow(QWidget *parent)
     auto *chartTools = new QHBoxLayout;
     auto *chartTitle = new QLabel(tr("Attempts over time: 4xx (try later) and 5xx (never)"), chartPane);
     chartTools->addWidget(chartTitle, 1);
+    m_chartReading = new QLabel(tr("Reading the log for this filter…"), chartPane);
+    m_chartReading->setVisible(false);
+    chartTools->addWidget(m_chartReading);
+    m_chartReadingTimer.setSingleShot(true);
+    connect(&m_chartReadingTimer, &QTimer::timeout, this, [this] { setChartReading(true); });
     chartTools->addWidget(m_bucketChoice);
     chartLayout->addLayout(chartTools);
     chartLayout->addWidget(m_chart, 1);
@@ -168,7 +173,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_detailsLoader, &OverviewLoader::findingsReady, this, &MainWindow::onFindingsReady);
     connect(m_detailsLoader, &OverviewLoader::topListsReady, this, &MainWindow::onTopListsReady);
     for (OverviewLoader *loader : {m_chartLoader, m_detailsLoader}) {
-        connect(loader, &OverviewLoader::failed, this, [this](const QString &error) {
+        connect(loader, &OverviewLoader::failed, this, [this, loader](const QString &error) {
+            if (loader == m_chartLoader)
+                setChartReading(false);
             showFailure(tr("Analysis failed"), error);
         });
     }
@@ -516,6 +523,20 @@ void MainWindow::requestChart(std::optional<std::pair<qint64, qint64>> visible)
     if (request.bucketMs == 0 && visible)
         request.bucketMs = bucketForSpan(visible->second - visible->first);
     m_chartLoader->request(request, OverviewLoader::Stages::Timeline);
+    if (m_chartReadingDelayMs <= 0)
+        setChartReading(true);
+    else if (!m_chartReading->isVisible())
+        m_chartReadingTimer.start(m_chartReadingDelayMs);
+}
+
+void MainWindow::setChartReading(bool reading)
+{
+    if (!reading)
+        m_chartReadingTimer.stop();
+    if (m_chartReading->isVisibleTo(this) == reading)
+        return;
+    m_chartReading->setVisible(reading);
+    emit chartReadingChanged(reading);
 }
 
 void MainWindow::onFilterChanged(const AnalysisFilter &filter)
@@ -537,6 +558,7 @@ void MainWindow::onChartRangeChanged(qint64 fromMs, qint64 toMs)
 
 void MainWindow::onTimelineReady(const Overview &overview)
 {
+    setChartReading(false);
     // A zoomed read spans exactly the visible range; any other is of the whole log.
     const bool zoomed = m_zoomedRange && overview.spanFromMs == m_zoomedRange->first
                         && overview.spanToMs == m_zoomedRange->second;

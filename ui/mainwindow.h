@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPointer>
+#include <QTimer>
 #include <QTimeZone>
 
 #include <memory>
@@ -46,6 +47,9 @@ public:
     void openLogs(const QStringList &paths);
     void setImportOptions(const ImportOptions &options) { m_importOptions = options; }
     void setTimeZone(const QTimeZone &zone);
+    // How long the chart may wait for its bars before it says it is reading (a
+    // search scans every event of the log).
+    void setChartReadingDelay(int ms) { m_chartReadingDelayMs = ms; }
     QTimeZone timeZone() const { return m_zone; }
 
     // For tests and the screenshot tool.
@@ -78,6 +82,8 @@ signals:
     void detailsShown();
     // Every file of an import is done and its results are being loaded.
     void importFinished(const QList<rejectscope::ImportReport> &reports);
+    // The chart says it is reading the bars of a new filter, or no longer does.
+    void chartReadingChanged(bool reading);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -92,6 +98,7 @@ private:
     void saveLayout() const;
     void refresh(bool withDetails = true);
     void requestChart(std::optional<std::pair<qint64, qint64>> visible = std::nullopt);
+    void setChartReading(bool reading);
     void showSummary();
     void onFilterChanged(const AnalysisFilter &filter);
     void onImportFinished(const QList<ImportReport> &reports, const QString &failure);
@@ -134,6 +141,9 @@ private:
     OverviewLoader *m_chartLoader;   // the chart and the cards: the whole log, no time range
     OverviewLoader *m_detailsLoader; // the tables and the advisor: the full filter
     QLabel *m_counts;
+    QLabel *m_chartReading; // the bars shown are not yet the filter's
+    QTimer m_chartReadingTimer;
+    int m_chartReadingDelayMs = 400;
     QPushButton *m_notUnderstood;
     QMenu *m_recentMenu = nullptr;
     QPointer<QMessageBox> m_failureBox; // the failure shown, if any

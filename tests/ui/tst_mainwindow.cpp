@@ -233,7 +233,10 @@ void TestMainWindow::filterDrivesEventsAndStorms()
     QVERIFY(waitUntilIdle(*window));
     QCOMPARE(window->tables()->eventModel()->rowCount(), allEvents);
 
-    // A search set from outside the bar (not typed) applies at once.
+    // A search set from outside the bar (not typed) applies at once. Until its bars
+    // come the chart says that it is reading (at once here: no delay).
+    window->setChartReadingDelay(0);
+    QSignalSpy reading(window.get(), &MainWindow::chartReadingChanged);
     window->filterBar()->setSearchText(u"GHOST6@in"_s);
     QCOMPARE(window->filterBar()->filter().text, u"GHOST6@in"_s);
     QTRY_COMPARE(window->tables()->eventModel()->filter().text, u"GHOST6@in"_s);
@@ -246,6 +249,9 @@ void TestMainWindow::filterDrivesEventsAndStorms()
     QVERIFY(!window->tables()->stormModel()->chains().isEmpty());
     for (const RetryChain &chain : window->tables()->stormModel()->chains())
         QVERIFY(chain.recipient.contains(u"ghost6@in"_s, Qt::CaseInsensitive));
+    QCOMPARE(reading.size(), 2);
+    QCOMPARE(reading.at(0).at(0).toBool(), true);
+    QCOMPARE(reading.at(1).at(0).toBool(), false);
 }
 
 void TestMainWindow::bucketClickFiltersTables()
