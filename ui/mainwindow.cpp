@@ -525,7 +525,7 @@ void MainWindow::requestChart(std::optional<std::pair<qint64, qint64>> visible)
     m_chartLoader->request(request, OverviewLoader::Stages::Timeline);
     if (m_chartReadingDelayMs <= 0)
         setChartReading(true);
-    else if (!m_chartReading->isVisible())
+    else if (!m_chartReading->isVisibleTo(this))
         m_chartReadingTimer.start(m_chartReadingDelayMs);
 }
 

@@ -32,8 +32,8 @@ WindowedTableView::WindowedTableView(QWidget *parent, int windowRows)
     connect(inner, &QScrollBar::valueChanged, this, &WindowedTableView::viewScrolled);
     connect(inner, &QScrollBar::rangeChanged, this, &WindowedTableView::updateScrollBar);
     connect(m_scrollBar, &QScrollBar::valueChanged, this, &WindowedTableView::scrollBarMoved);
+    // Also after a reset: the window emits it then too.
     connect(m_window, &RowWindowModel::sourceRowCountChanged, this, &WindowedTableView::updateScrollBar);
-    connect(m_window, &RowWindowModel::modelReset, this, &WindowedTableView::updateScrollBar);
 }
 
 void WindowedTableView::setSourceModel(QAbstractItemModel *model)
@@ -44,12 +44,6 @@ void WindowedTableView::setSourceModel(QAbstractItemModel *model)
 int WindowedTableView::topSourceRow() const
 {
     return m_window->offset() + m_view->verticalScrollBar()->value();
-}
-
-void WindowedTableView::scrollToSourceRow(int row)
-{
-    m_scrollBar->setValue(row);
-    scrollBarMoved(m_scrollBar->value());
 }
 
 void WindowedTableView::updateScrollBar()

@@ -27,7 +27,6 @@ public:
     QScrollBar *scrollBar() const { return m_scrollBar; }
     // The source row shown at the top.
     int topSourceRow() const;
-    void scrollToSourceRow(int row);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

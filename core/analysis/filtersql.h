@@ -68,8 +68,9 @@ void addEventTimeTerms(Where &where, const AnalysisFilter &filter, const QString
 // every minute that overlaps the range.
 void addMinuteTimeTerms(Where &where, const AnalysisFilter &filter, const QString &p);
 // Free text: a case-insensitive substring of client name or IP, sender, recipient,
-// queue id or reply of the event with alias `p`, the one definition the chart, the
-// tables and the advisor share. No-op for empty text.
+// queue id or reply of the event with alias `p` (case of ASCII letters ignored, by
+// SQLite's LIKE), the one definition the chart, the tables and the advisor share.
+// addTextTerms is a no-op for empty text.
 void addTextTerms(Where &where, const QString &text, const QString &p);
 Fragment textCondition(const QString &text, const QString &p);
 

@@ -85,11 +85,9 @@ void RowWindowModel::setOffset(int offset)
     emit layoutAboutToBeChanged({}, QAbstractItemModel::NoLayoutChangeHint);
     const int shift = offset - m_offset;
     m_offset = offset;
-    const int rows = windowRows();
     // The window stays full when it moves (maxOffset), so the view's row count
     // does not change.
-    Q_ASSERT(rows == m_rows);
-    m_rows = rows;
+    Q_ASSERT(windowRows() == m_rows);
     const QModelIndexList before = persistentIndexList();
     QModelIndexList after;
     after.reserve(before.size());
