@@ -1,5 +1,7 @@
 #include "filterbar.h"
 
+#include "flowlayout.h"
+
 #include "analysis/reasonclass.h"
 
 #include <QCheckBox>
@@ -76,19 +78,24 @@ FilterBar::FilterBar(QWidget *parent)
     clearButton->setText(tr("Clear"));
     clearButton->setToolTip(tr("Show everything again"));
 
-    auto *layout = new QHBoxLayout(this);
+    // Three groups that stay whole and wrap as groups on a narrow window: what is
+    // counted, when, and the search, which takes the rest of its row.
+    const auto group = [this](std::initializer_list<QWidget *> widgets, QSizePolicy::Policy horizontal) {
+        auto *box = new QWidget(this);
+        auto *row = new QHBoxLayout(box);
+        row->setContentsMargins(0, 0, 0, 0);
+        for (QWidget *widget : widgets)
+            row->addWidget(widget, widget == m_text ? 1 : 0);
+        box->setSizePolicy(horizontal, QSizePolicy::Fixed);
+        return box;
+    };
+    auto *layout = new FlowLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_direction);
-    layout->addWidget(m_codeClass);
-    layout->addWidget(m_reason);
-    layout->addSpacing(fontMetrics().averageCharWidth() * 2);
-    layout->addWidget(m_timeRange);
-    layout->addWidget(m_from);
-    layout->addWidget(new QLabel(tr("to"), this));
-    layout->addWidget(m_to);
-    layout->addSpacing(fontMetrics().averageCharWidth() * 2);
-    layout->addWidget(m_text, 1);
-    layout->addWidget(clearButton);
+    layout->addWidget(group({m_direction, m_codeClass, m_reason}, QSizePolicy::Preferred));
+    layout->addWidget(group({m_timeRange, m_from, new QLabel(tr("to"), this), m_to}, QSizePolicy::Preferred));
+    m_text->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
+    layout->addWidget(group({m_text, clearButton}, QSizePolicy::Expanding));
+    m_layout = layout;
 
     m_debounce.setSingleShot(true);
     connect(&m_debounce, &QTimer::timeout, this, [this] { emit filterChanged(filter()); });
@@ -204,6 +211,11 @@ void FilterBar::clear()
     m_text->clear();
     m_silent = false;
     scheduleChange(0);
+}
+
+int FilterBar::rowCount() const
+{
+    return m_layout->rowCount();
 }
 
 void FilterBar::focusSearch()

@@ -14,6 +14,8 @@ class QLineEdit;
 
 namespace rejectscope {
 
+class FlowLayout;
+
 // The one filter bar that drives the chart and every table: time range,
 // direction, code class, reason and free text. Changes are debounced, so typing
 // a search word re-queries once, not once per key.
@@ -36,6 +38,8 @@ public:
     void focusSearch();
 
     static constexpr int debounceMs = 250;
+    // Rows the controls take at the current width (they wrap on a narrow window).
+    int rowCount() const;
 
 signals:
     void filterChanged(const rejectscope::AnalysisFilter &filter);
@@ -53,6 +57,7 @@ private:
     QDateTimeEdit *m_to;
     QLineEdit *m_text;
     QTimer m_debounce;
+    FlowLayout *m_layout = nullptr;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     bool m_silent = false; // while setting several fields at once
 };

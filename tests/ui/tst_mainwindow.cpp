@@ -80,6 +80,7 @@ private slots:
     void eventsExportStreamsUnderTheFilter();
     void eventsSortByClickedHeader();
     void layoutIsRemembered();
+    void filterBarWrapsOnNarrowWindow();
 
 private:
     std::unique_ptr<MainWindow> labWindow(const QString &name);
@@ -500,6 +501,38 @@ void TestMainWindow::layoutIsRemembered()
     QVERIFY(again.openDatabase(path, nullptr, true));
     QCOMPARE(again.tables()->currentIndex(), int(TablesPanel::Events));
     settings().remove(u"window"_s); // the other tests start from the defaults
+}
+
+void TestMainWindow::filterBarWrapsOnNarrowWindow()
+{
+    MainWindow window;
+    QVERIFY(window.openDatabase(m_dir.filePath(u"narrow.db"_s), nullptr, true));
+    window.resize(1400, 850);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *bar = window.findChild<FilterBar *>();
+    QVERIFY(bar);
+    QTRY_COMPARE(bar->rowCount(), 1);
+
+    // A small screen, or 800 pixels wide at 200 %: the bar wraps instead of
+    // making the window wider than the screen.
+    window.resize(700, 600);
+    QTRY_COMPARE(window.width(), 700);
+    QTRY_VERIFY(bar->rowCount() > 1);
+    const QList<QWidget *> groups = bar->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+    QList<QRect> placed;
+    for (const QWidget *group : groups) {
+        if (!group->isVisibleTo(bar) || !group->layout())
+            continue;
+        QVERIFY2(bar->rect().contains(group->geometry()), "a filter group lies outside the bar");
+        QVERIFY(group->width() >= group->minimumSizeHint().width());
+        for (const QRect &other : std::as_const(placed))
+            QVERIFY2(!other.intersects(group->geometry()), "two filter groups overlap");
+        placed.append(group->geometry());
+    }
+    QCOMPARE(placed.size(), 3);
+    // The controls below the bar start below its last row.
+    QVERIFY(bar->height() >= bar->rowCount() * placed.first().height());
 }
 
 #include "tst_mainwindow.moc"
