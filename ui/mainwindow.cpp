@@ -104,6 +104,9 @@ MainWindow::MainWindow(QWidget *parent)
     chartTools->addWidget(m_bucketChoice);
     chartLayout->addLayout(chartTools);
     chartLayout->addWidget(m_chart, 1);
+    // On a small screen the tables give way first: a chart squeezed below this
+    // hides its axes and the markers' numbers.
+    m_chart->setMinimumHeight(fontMetrics().height() * 11);
 
     m_horizontalSplitter->addWidget(m_tables);
     m_horizontalSplitter->addWidget(m_advisor);

@@ -533,6 +533,13 @@ void TestMainWindow::filterBarWrapsOnNarrowWindow()
     QCOMPARE(placed.size(), 3);
     // The controls below the bar start below its last row.
     QVERIFY(bar->height() >= bar->rowCount() * placed.first().height());
+
+    // Short too: the tables give way, the chart keeps room for its axes.
+    window.resize(700, 500);
+    QTRY_COMPARE(window.height(), 500);
+    const auto *chart = window.findChild<TimelineChart *>();
+    QVERIFY(chart);
+    QVERIFY(chart->height() >= chart->fontMetrics().height() * 10);
 }
 
 #include "tst_mainwindow.moc"
