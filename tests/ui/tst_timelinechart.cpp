@@ -103,6 +103,7 @@ private slots:
     void seriesShowTheModel();
     void rangeSurvivesAFinerModel();
     void momentsInRangeAreDrawn();
+    void crowdedCaptionsNeverOverlap();
     void wheelZoomsAroundTheCursor();
     void homeAndDoubleClickReset();
     void keysAndDragPan();
@@ -205,6 +206,39 @@ void TimelineChartTest::momentsInRangeAreDrawn()
 
     m_chart->setVisibleRange(start + 12 * Hour, start + 14 * Hour);
     QVERIFY(m_chart->markerTimes().isEmpty());
+}
+
+void TimelineChartTest::crowdedCaptionsNeverOverlap()
+{
+    // A short, narrow chart (a small screen at 200 %) with six moments close together.
+    m_chart->resize(420, 170);
+    const std::int64_t start = at(2026, 11, 21, 0, 0);
+    showChart(buckets(start, Hour, 24), Hour);
+    QList<MomentComparison> moments;
+    QList<std::int64_t> times;
+    for (int i = 0; i < 6; ++i) {
+        times << start + (8 + i) * Hour;
+        moments << marker(i + 1, times.last(), u"changed the configuration, step %1"_s.arg(i + 1));
+    }
+    m_chart->setMoments(moments);
+    QCOMPARE(m_chart->markerTimes(), times); // every line is drawn
+    const QList<QRectF> captions = m_chart->captionRects();
+    QCOMPARE(captions.size(), 6);
+    QVERIFY(!captions.first().isEmpty());
+    int shown = 0;
+    for (qsizetype i = 0; i < captions.size(); ++i) {
+        if (captions[i].isEmpty())
+            continue;
+        ++shown;
+        QVERIFY2(m_viewport->rect().contains(captions[i].toRect()), "a caption leaves the chart");
+        for (qsizetype j = i + 1; j < captions.size(); ++j)
+            QVERIFY2(!captions[i].intersects(captions[j]), "two captions cover each other");
+    }
+    QVERIFY(shown >= 2);
+
+    // With room, every caption is shown in full.
+    m_chart->resize(1600, 600);
+    QTRY_VERIFY(m_chart->captionRects().size() == 6 && !m_chart->captionRects().contains(QRectF()));
 }
 
 void TimelineChartTest::wheelZoomsAroundTheCursor()

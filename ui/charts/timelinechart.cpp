@@ -695,12 +695,17 @@ QList<QPointF> TimelineChart::permanentSeries() const
 QList<std::int64_t> TimelineChart::markerTimes() const
 {
     QList<std::int64_t> times;
-    const QList<QRectF> captions = d->overlay.captionRects();
-    for (qsizetype i = 0; i < captions.size(); ++i) {
-        if (!captions[i].isEmpty())
+    const QList<bool> inView = d->overlay.momentsInView();
+    for (qsizetype i = 0; i < inView.size(); ++i) {
+        if (inView[i])
             times << d->overlay.moments()[i].timeMs;
     }
     return times;
+}
+
+QList<QRectF> TimelineChart::captionRects() const
+{
+    return d->overlay.captionRects();
 }
 
 void TimelineChart::changeEvent(QEvent *event)

@@ -42,6 +42,8 @@ public:
     QList<QPointF> permanentSeries() const;
     // For tests: the times of the moments drawn in the visible range.
     QList<std::int64_t> markerTimes() const;
+    // For tests: the moments' caption boxes in the order of setMoments() (empty: none shown).
+    QList<QRectF> captionRects() const;
 
 signals:
     // The user zoomed or panned (after a short settle): the window picks a bucket size.

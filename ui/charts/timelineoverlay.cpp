@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 namespace rejectscope {
 
@@ -155,13 +156,42 @@ void TimelineOverlay::ensureLayout()
     const qreal bar = 3;
     const qreal gap = 4;
 
-    // Earlier moments get the upper rows; a caption that would cover another moves down.
+    // Earlier moments get the upper rows. A caption that would cover another tries
+    // lower rows on either side of its line, then shrinks to its title; one that
+    // still finds no room is left out (its line and tooltip remain), as on a short
+    // or narrow chart, where overlapping boxes would hide each other's numbers.
     QList<int> order(m_moments.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
                      [this](int a, int b) { return m_moments[a].timeMs < m_moments[b].timeMs; });
 
     QList<QRectF> taken;
+    const auto place = [&](qreal x, const QSizeF &size) -> std::optional<QRectF> {
+        for (const bool rightSide : {true, false}) {
+            qreal left = rightSide ? x + gap : x - gap - size.width();
+            if (left + size.width() > m_plot.right() - 2 || left < m_plot.left() + 2)
+                continue;
+            QRectF rect(QPointF(left, m_plot.top() + gap), size);
+            for (bool moved = true; moved && rect.bottom() <= m_plot.bottom();) {
+                moved = false;
+                for (const QRectF &other : std::as_const(taken)) {
+                    if (other.adjusted(-2, -2, 2, 2).intersects(rect)) {
+                        rect.moveTop(other.bottom() + gap);
+                        moved = true;
+                    }
+                }
+            }
+            if (rect.bottom() <= m_plot.bottom())
+                return rect;
+        }
+        return std::nullopt;
+    };
+    const auto sizeOf = [&](const QStringList &lines) {
+        qreal width = titleMetrics.horizontalAdvance(lines.first());
+        for (qsizetype i = 1; i < lines.size(); ++i)
+            width = std::max(width, metrics.horizontalAdvance(lines[i]));
+        return QSizeF(width + 2 * pad + bar, lines.size() * metrics.lineSpacing() + 2 * pad);
+    };
     for (int index : order) {
         const MomentComparison &moment = m_moments[index];
         Placed &placed = m_placed[index];
@@ -169,34 +199,22 @@ void TimelineOverlay::ensureLayout()
         placed.visible = m_plot.width() > 0 && moment.timeMs >= m_from && moment.timeMs <= m_to;
         if (!placed.visible)
             continue;
-        placed.lines << titleMetrics.elidedText(ChartText::momentTitle(moment), Qt::ElideRight,
-                                                metrics.averageCharWidth() * 44);
+        const QString title = ChartText::momentTitle(moment);
+        placed.lines << titleMetrics.elidedText(title, Qt::ElideRight, metrics.averageCharWidth() * 44);
         const QString figures = ChartText::momentFigures(moment);
         if (!figures.isEmpty())
             placed.lines << figures;
-        qreal width = titleMetrics.horizontalAdvance(placed.lines.first());
-        for (qsizetype i = 1; i < placed.lines.size(); ++i)
-            width = std::max(width, metrics.horizontalAdvance(placed.lines[i]));
-        const QSizeF size(width + 2 * pad + bar,
-                          placed.lines.size() * metrics.lineSpacing() + 2 * pad);
-
-        qreal left = placed.x + gap;
-        if (left + size.width() > m_plot.right() - 2)
-            left = placed.x - gap - size.width();
-        left = std::max(left, m_plot.left() + 2);
-        QRectF rect(QPointF(left, m_plot.top() + gap), size);
-        for (bool moved = true; moved;) {
-            moved = false;
-            for (const QRectF &other : std::as_const(taken)) {
-                if (other.adjusted(-2, -2, 2, 2).intersects(rect)
-                    && other.bottom() + gap + size.height() < m_plot.bottom()) {
-                    rect.moveTop(other.bottom() + gap);
-                    moved = true;
-                }
-            }
+        std::optional<QRectF> rect = place(placed.x, sizeOf(placed.lines));
+        if (!rect) {
+            placed.lines = {titleMetrics.elidedText(title, Qt::ElideRight, metrics.averageCharWidth() * 16)};
+            rect = place(placed.x, sizeOf(placed.lines));
         }
-        placed.caption = rect;
-        taken << rect;
+        if (!rect) {
+            placed.lines.clear();
+            continue;
+        }
+        placed.caption = *rect;
+        taken << *rect;
     }
 }
 
@@ -208,7 +226,7 @@ int TimelineOverlay::momentAt(const QPointF &pos)
         const Placed &placed = m_placed[i];
         if (!placed.visible)
             continue;
-        if (placed.caption.contains(pos)
+        if ((!placed.caption.isEmpty() && placed.caption.contains(pos))
             || (std::abs(pos.x() - placed.x) <= reach && pos.y() >= m_plot.top()
                 && pos.y() <= m_plot.bottom()))
             return int(i);
@@ -232,6 +250,15 @@ QList<QRectF> TimelineOverlay::captionRects()
     for (const Placed &placed : std::as_const(m_placed))
         rects << (placed.visible ? placed.caption : QRectF());
     return rects;
+}
+
+QList<bool> TimelineOverlay::momentsInView()
+{
+    ensureLayout();
+    QList<bool> shown;
+    for (const Placed &placed : std::as_const(m_placed))
+        shown << placed.visible;
+    return shown;
 }
 
 void TimelineOverlay::paintUnder(QPainter *painter)
@@ -304,6 +331,8 @@ void TimelineOverlay::paintOver(QPainter *painter)
     for (qsizetype i = 0; i < m_moments.size(); ++i) {
         const Placed &placed = m_placed[i];
         if (!placed.visible)
+            continue;
+        if (placed.caption.isEmpty())
             continue;
         const QColor color = colorOf(m_moments[i]);
         const QRectF box = placed.caption;

@@ -50,8 +50,10 @@ public:
     int momentAt(const QPointF &pos);
     // The flood covering `ms`, or -1.
     int floodAt(std::int64_t ms) const;
-    // Captions as placed, in the order of moments() (empty rect: not visible).
+    // Captions as placed, in the order of moments() (empty rect: none shown).
     QList<QRectF> captionRects();
+    // Whether each moment's line is in the visible range, in the order of moments().
+    QList<bool> momentsInView();
 
     void paintUnder(QPainter *painter);
     void paintOver(QPainter *painter);
