@@ -3,11 +3,13 @@
 // takes the flag away again; a worker thread keeps one connection per database.
 
 #include "store/database.h"
+#include "store/sqlfunctions.h"
 #include "store/threadconnection.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <thread>
@@ -44,6 +46,90 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath(u"interrupt.db"_s);
+    }
+
+    // The free-text search function finds what a LIKE '%needle%' ESCAPE '\' found
+    // (the definition it replaced): ASCII case ignored, % and _ literal, NULLs skipped.
+    void searchFunctionAgreesWithLike_data()
+    {
+        QTest::addColumn<QString>("needle");
+        QTest::addColumn<QVariantList>("texts");
+        QTest::addColumn<bool>("found");
+        const QVariant null = QVariant(QMetaType::fromType<QString>());
+        QTest::newRow("case") << u"Unknown"_s << QVariantList{u"User UNKNOWN in table"_s} << true;
+        QTest::newRow("IP") << u"203.0.113.5"_s << QVariantList{null, u"mx[203.0.113.5]"_s} << true;
+        QTest::newRow("later column") << u"b@x"_s << QVariantList{u"a@x"_s, null, u"<B@X.org>"_s} << true;
+        QTest::newRow("absent") << u"203.0.113.50"_s << QVariantList{u"203.0.113.5"_s} << false;
+        QTest::newRow("percent literal") << u"100%"_s << QVariantList{u"1000 recipients"_s} << false;
+        QTest::newRow("percent found") << u"100%"_s << QVariantList{u"quota 100% full"_s} << true;
+        QTest::newRow("underscore literal") << u"a_b"_s << QVariantList{u"axb"_s} << false;
+        QTest::newRow("at the end") << u"qid"_s << QVariantList{u"xxQID"_s} << true;
+        QTest::newRow("longer than text") << u"longer"_s << QVariantList{u"long"_s} << false;
+        QTest::newRow("only NULLs") << u"x"_s << QVariantList{null, null} << false;
+        // Neither LIKE nor the function folds letters beyond ASCII.
+        QTest::newRow("non-ASCII case kept") << u"müller"_s << QVariantList{u"MÜLLER@example.de"_s} << false;
+        QTest::newRow("non-ASCII") << u"müller"_s << QVariantList{u"Hans.Müller@example.de"_s} << true;
+    }
+
+    void searchFunctionAgreesWithLike()
+    {
+        QFETCH(QString, needle);
+        QFETCH(QVariantList, texts);
+        QFETCH(bool, found);
+        Database database(m_path);
+        QVERIFY(database.open());
+        QSqlQuery query(database.connection());
+        QString call = QString::fromLatin1(containsFunction) + u"(?"_s;
+        for (qsizetype i = 0; i < texts.size(); ++i)
+            call += u", ?"_s;
+        QVERIFY(query.prepare(u"SELECT "_s + call + u")"_s));
+        query.addBindValue(needle);
+        for (const QVariant &text : std::as_const(texts))
+            query.addBindValue(text);
+        QVERIFY2(query.exec() && query.next(), qPrintable(query.lastError().text()));
+        QCOMPARE(query.value(0).toInt() == 1, found);
+
+        // And as LIKE says, column by column.
+        QString pattern = u"%"_s;
+        for (const QChar c : needle) {
+            if (c == u'%' || c == u'_' || c == u'\\')
+                pattern += u'\\';
+            pattern += c;
+        }
+        pattern += u'%';
+        bool liked = false;
+        for (const QVariant &text : std::as_const(texts)) {
+            QSqlQuery like(database.connection());
+            QVERIFY(like.prepare(u"SELECT ? LIKE ? ESCAPE '\\'"_s));
+            like.addBindValue(text);
+            like.addBindValue(pattern);
+            QVERIFY(like.exec() && like.next());
+            liked = liked || like.value(0).toInt() == 1;
+        }
+        QCOMPARE(liked, found);
+    }
+
+    // Many random short texts over a small alphabet, where partial matches abound.
+    void searchMatcherAgreesWithAPlainSearch()
+    {
+        QRandomGenerator random(7);
+        const std::string alphabet = "aAbB.-";
+        const auto randomText = [&](int maxLength) {
+            std::string text(random.bounded(maxLength + 1), ' ');
+            for (char &c : text)
+                c = alphabet[random.bounded(int(alphabet.size()))];
+            return text;
+        };
+        for (int i = 0; i < 20000; ++i) {
+            const std::string haystack = randomText(12);
+            std::string needle = randomText(4);
+            for (char &c : needle)
+                c = char(std::tolower(static_cast<unsigned char>(c)));
+            std::string lowered = haystack;
+            for (char &c : lowered)
+                c = char(std::tolower(static_cast<unsigned char>(c)));
+            QCOMPARE(containsFolded(haystack, needle), lowered.find(needle) != std::string::npos);
+        }
     }
 
     void raisedFlagStopsAQuery()

@@ -2,8 +2,9 @@
 
 // Internal to the advisor: WHERE clauses with bound values and the few aggregate
 // queries the findings are made of. Portable SQL (the schema may live in
-// PostgreSQL) but for the free text, which is sql::textCondition's and leans on
-// SQLite's case-blind LIKE; nothing from the log or the user ever becomes SQL text.
+// PostgreSQL) but for the free text, which is sql::textCondition's and calls a
+// function that Database registers; nothing from the log or the user ever
+// becomes SQL text.
 
 #include "analysisfilter.h"
 

@@ -1,5 +1,7 @@
 #include "filtersql.h"
 
+#include "store/sqlfunctions.h"
+
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -127,35 +129,13 @@ void addMinuteTimeTerms(Where &where, const AnalysisFilter &filter, const QStrin
         where.add(p + u"minute < ?"_s, {qint64(floorDiv(*filter.toMs + minuteMs - 1, minuteMs))});
 }
 
-QString containsPattern(const QString &text)
-{
-    QString escaped;
-    escaped.reserve(text.size() + 2);
-    escaped += u'%';
-    for (const QChar c : text.toLower()) {
-        if (c == u'%' || c == u'_' || c == u'\\')
-            escaped += u'\\';
-        escaped += c;
-    }
-    escaped += u'%';
-    return escaped;
-}
-
 Fragment textCondition(const QString &text, const QString &p)
 {
-    static const char16_t *const columns[] = {u"client_name", u"client_ip", u"sender",
-                                              u"recipient", u"queue_id", u"reply"};
-    QStringList alternatives;
-    QVariantList values;
-    const QString pattern = containsPattern(text);
-    for (const char16_t *column : columns) {
-        // SQLite's LIKE ignores the case of ASCII letters, as LOWER() on the column
-        // would (it folds only those): the same rows, with a third of the work
-        // per row of a scan.
-        alternatives << u"%1%2 LIKE ? ESCAPE '\\'"_s.arg(p, QString::fromUtf16(column));
-        values << pattern;
-    }
-    return Fragment{u"("_s + alternatives.join(u" OR "_s) + u")"_s, values};
+    // One call with every searched column, not a LIKE per column: see sqlfunctions.h.
+    QString call = QString::fromLatin1(containsFunction) + u"(?"_s;
+    for (const char16_t *column : {u"client_name", u"client_ip", u"sender", u"recipient", u"queue_id", u"reply"})
+        call += u", "_s + p + QString::fromUtf16(column);
+    return Fragment{call + u") = 1"_s, {text}};
 }
 
 void addTextTerms(Where &where, const QString &text, const QString &p)

@@ -67,15 +67,13 @@ void addEventTimeTerms(Where &where, const AnalysisFilter &filter, const QString
 // The filter's time range on a minute column (minute_count, the attempt tables):
 // every minute that overlaps the range.
 void addMinuteTimeTerms(Where &where, const AnalysisFilter &filter, const QString &p);
-// Free text: a case-insensitive substring of client name or IP, sender, recipient,
-// queue id or reply of the event with alias `p` (case of ASCII letters ignored, by
-// SQLite's LIKE), the one definition the chart, the tables and the advisor share.
+// Free text: a substring of client name or IP, sender, recipient, queue id or reply
+// of the event with alias `p`, the case of ASCII letters ignored (as SQLite's LIKE
+// ignores it), the one definition the chart, the tables and the advisor share. It
+// calls rs_contains (store/sqlfunctions.h): only for connections of Database.
 // addTextTerms is a no-op for empty text.
 void addTextTerms(Where &where, const QString &text, const QString &p);
 Fragment textCondition(const QString &text, const QString &p);
-
-// A LIKE pattern (with ESCAPE '\') that matches `text` anywhere, lower-cased.
-QString containsPattern(const QString &text);
 
 // Which of the attempt count tables (schema 002) a query may read.
 struct CountSource {

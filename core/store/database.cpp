@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "sqlfunctions.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -132,6 +134,8 @@ bool Database::open(Mode mode)
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
     if (!db.open())
         return fail(Tr::tr("cannot open it: %1").arg(db.lastError().text()));
+    if (sqlite3 *handle = nativeHandle(); !handle || !registerSqlFunctions(handle))
+        return fail(Tr::tr("cannot prepare it: SQLite refused the search function"));
 
     bool isEmpty = false;
     if (!checkOwnership(isEmpty))

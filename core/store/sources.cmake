@@ -8,6 +8,7 @@ target_sources(rejectscope_core PRIVATE
     store/minutecounts.h
     store/multirowstatement.h store/multirowstatement.cpp
     store/rowbinder.h
+    store/sqlfunctions.h store/sqlfunctions.cpp
     store/queuesendercache.h store/queuesendercache.cpp
     store/parsedbatch.h store/parsedbatch.cpp
     store/parsingreader.h store/parsingreader.cpp
