@@ -279,6 +279,7 @@ private slots:
     void sharedByConnectionsToOneFile();
     void halvesOnTwoThreadsAgree();
     void damagedPackReported();
+    void textListsStopWhenCancelled();
 
 private:
     void check(const AnalysisFilter &filter);
@@ -312,13 +313,29 @@ void TestTopLists::kindNames()
 
 void TestTopLists::check(const AnalysisFilter &filter)
 {
-    for (const TopListKind kind : allKinds) {
-        for (const int limit : {1000, 3}) {
+    const qint64 countsStore = scalar(*m_counts, u"PRAGMA temp_store"_s);
+    const qint64 scanStore = scalar(*m_scan, u"PRAGMA temp_store"_s);
+    for (const int limit : {1000, 3}) {
+        // The four at once: with free text from one scan into a temporary table.
+        QString error;
+        const auto counted = topLists(*m_counts, filter, limit, &error);
+        QVERIFY2(counted, qPrintable(error));
+        const auto scanned = topLists(*m_scan, filter, limit, &error);
+        QVERIFY2(scanned, qPrintable(error));
+        for (const TopListKind kind : allKinds) {
             const QList<TopEntry> wanted = expected(m_records, kind, filter, limit);
             COMPARE_LISTS(listOf(*m_counts, kind, filter, limit), wanted);
             COMPARE_LISTS(listOf(*m_scan, kind, filter, limit), wanted);
+            COMPARE_LISTS((*counted)[int(kind)], wanted);
+            COMPARE_LISTS((*scanned)[int(kind)], wanted);
         }
     }
+    // The temporary table is gone and the connection's temp_store is back.
+    for (Database *db : {m_counts.get(), m_scan.get()})
+        QCOMPARE(scalar(*db, u"SELECT COUNT(*) FROM temp.sqlite_master WHERE type = 'table'"_s), 0);
+    QCOMPARE(scalar(*m_counts, u"PRAGMA temp_store"_s), countsStore);
+    QCOMPARE(scalar(*m_scan, u"PRAGMA temp_store"_s), scanStore);
+    QCOMPARE(scanStore, 2); // MEMORY, as Database::open() sets it
 }
 
 void TestTopLists::everyFilterField_data()
@@ -650,4 +667,16 @@ void TestTopLists::damagedPackReported()
 }
 
 QTEST_GUILESS_MAIN(TestTopLists)
+void TestTopLists::textListsStopWhenCancelled()
+{
+    AnalysisFilter filter;
+    filter.text = u"shop.lab"_s;
+    const std::atomic_bool cancel{true};
+    QString error;
+    QVERIFY(!topLists(*m_scan, filter, 10, &error, &cancel));
+    QVERIFY(error.isEmpty()); // stopped, not failed
+    QCOMPARE(scalar(*m_scan, u"SELECT COUNT(*) FROM temp.sqlite_master WHERE type = 'table'"_s), 0);
+    QCOMPARE(scalar(*m_scan, u"PRAGMA temp_store"_s), 2);
+}
+
 #include "tst_toplists.moc"

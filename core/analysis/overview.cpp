@@ -238,22 +238,15 @@ PartResult loadDetails(Database &database, const OverviewRequest &request, Overv
 PartResult loadTopLists(Database &database, const OverviewRequest &request, Overview &overview,
                         QString &failure, const std::atomic_bool *cancel)
 {
-    const AnalysisFilter &filter = request.filter;
-    const std::array<std::pair<TopListKind, QList<TopEntry> *>, 4> lists{{
-        {TopListKind::Clients, &overview.topClients},
-        {TopListKind::Senders, &overview.topSenders},
-        {TopListKind::Recipients, &overview.topRecipients},
-        {TopListKind::Reasons, &overview.topReasons},
-    }};
-    for (const auto &[kind, target] : lists) {
-        auto entries = topList(database, kind, filter, request.topLimit, &failure);
-        if (!entries)
-            return PartResult::Failed;
-        *target = std::move(*entries);
-        if (cancelled(cancel))
-            return PartResult::Cancelled;
-    }
-
+    auto lists = topLists(database, request.filter, request.topLimit, &failure, cancel);
+    if (cancelled(cancel))
+        return PartResult::Cancelled;
+    if (!lists)
+        return PartResult::Failed;
+    overview.topClients = std::move((*lists)[int(TopListKind::Clients)]);
+    overview.topSenders = std::move((*lists)[int(TopListKind::Senders)]);
+    overview.topRecipients = std::move((*lists)[int(TopListKind::Recipients)]);
+    overview.topReasons = std::move((*lists)[int(TopListKind::Reasons)]);
     return PartResult::Done;
 }
 

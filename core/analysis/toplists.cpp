@@ -33,23 +33,95 @@ struct Tr
 constexpr int reasonSlots = 32;
 static_assert(reasonClassCount <= reasonSlots);
 
-// "SELECT key, reason, n, t, p, f, l" rows of the attempts the filter selects.
-sql::Fragment eventMember(TopListKind kind, const AnalysisFilter &filter)
+// The attempts a free-text filter selects, read once for the four lists: the
+// columns the lists group by (topaggregate::keyExpression, the class conditions).
+constexpr auto textMatchTable = "top_text_match";
+constexpr auto textMatchColumns = "kind, status, code_class, direction, reason, time_ms, client_ip, client_name,"
+                                  " relay, sender, recipient";
+
+// The filter's attempts, without its text when `from` holds them already.
+sql::Where attemptTerms(const AnalysisFilter &filter, bool withText)
 {
     sql::Where where;
     where.add(sql::attemptCondition(u"e."_s));
     sql::addEventTimeTerms(where, filter, u"e."_s);
     sql::addClassTerms(where, filter, u"e."_s);
-    sql::addTextTerms(where, filter.text, u"e."_s);
+    if (withText)
+        sql::addTextTerms(where, filter.text, u"e."_s);
+    return where;
+}
+
+// "SELECT key, reason, n, t, p, f, l" rows of the attempts the filter selects,
+// from the events or from the rows of textMatchTable.
+sql::Fragment eventMember(TopListKind kind, const AnalysisFilter &filter, bool fromTextMatch = false)
+{
     sql::Fragment member{u"SELECT "_s + topaggregate::keyExpression(kind, u"e."_s)
                              + u" AS key_value, e.reason AS reason, 1 AS n, CASE WHEN "_s
                              + sql::temporaryCondition(u"e."_s) + u" THEN 1 ELSE 0 END AS t, CASE WHEN "_s
                              + sql::permanentCondition(u"e."_s)
-                             + u" THEN 1 ELSE 0 END AS p, e.time_ms AS f, e.time_ms AS l FROM event e"_s,
+                             + u" THEN 1 ELSE 0 END AS p, e.time_ms AS f, e.time_ms AS l FROM "_s
+                             + (fromTextMatch ? u"temp."_s + QLatin1StringView(textMatchTable) : u"event"_s)
+                             + u" e"_s,
                          {}};
-    member.append(where.clause());
+    member.append(attemptTerms(filter, !fromTextMatch).clause());
     return member;
 }
+
+// Holds a free-text filter's attempts in a temporary table of the connection for
+// its lifetime. The table lives in a temporary file (its pages beyond the cache
+// go to disk), so a search that matches millions of attempts does not fill the
+// memory; the connection's temp_store is restored afterwards.
+class TextMatchTable
+{
+public:
+    explicit TextMatchTable(Database &database)
+        : m_database(database)
+        , m_db(database.connection())
+    {
+    }
+    ~TextMatchTable()
+    {
+        // Cleaning up is never stopped halfway, even when a newer filter stopped the search.
+        const Database::InterruptHold hold(m_database);
+        QSqlQuery query(m_db);
+        query.exec(u"DROP TABLE IF EXISTS temp."_s + QLatin1StringView(textMatchTable));
+        if (m_storeChanged)
+            query.exec(u"PRAGMA temp_store = %1"_s.arg(m_store));
+    }
+    TextMatchTable(const TextMatchTable &) = delete;
+    TextMatchTable &operator=(const TextMatchTable &) = delete;
+
+    bool fill(const AnalysisFilter &filter, QString *error)
+    {
+        QSqlQuery query(m_db);
+        if (query.exec(u"PRAGMA temp_store"_s) && query.next())
+            m_store = query.value(0).toInt();
+        m_storeChanged = query.exec(u"PRAGMA temp_store = FILE"_s);
+        query.exec(u"DROP TABLE IF EXISTS temp."_s + QLatin1StringView(textMatchTable));
+        sql::Fragment statement{u"CREATE TEMP TABLE %1 AS SELECT %2 FROM event e"_s.arg(
+                                    QLatin1StringView(textMatchTable), QLatin1StringView(textMatchColumns)),
+                                {}};
+        statement.append(attemptTerms(filter, true).clause());
+        if (!query.prepare(statement.text)) {
+            if (error)
+                *error = Tr::tr("cannot search the attempts: %1").arg(query.lastError().text());
+            return false;
+        }
+        sql::bind(query, statement.values);
+        if (!query.exec()) {
+            if (error)
+                *error = Tr::tr("cannot search the attempts: %1").arg(query.lastError().text());
+            return false;
+        }
+        return true;
+    }
+
+private:
+    Database &m_database;
+    QSqlDatabase m_db;
+    int m_store = 0;
+    bool m_storeChanged = false;
+};
 
 // Per key: attempts, temporary, permanent, first, last and the reason of most
 // attempts, from the rows of `member`.
@@ -80,28 +152,18 @@ TopEntry entryOf(const QSqlQuery &query, int keyColumn)
     return entry;
 }
 
-} // namespace
-
-std::optional<QList<TopEntry>> topList(Database &database, TopListKind kind, const AnalysisFilter &filter,
-                                       int limit, QString *error)
+// A list scanned from the events (or from textMatchTable's rows).
+std::optional<QList<TopEntry>> scannedList(Database &database, TopListKind kind, const AnalysisFilter &filter,
+                                           int limit, bool fromTextMatch, QString *error)
 {
-    if (limit <= 0)
-        return QList<TopEntry>();
-    if (filter.text.isEmpty() && topaggregate::ensureCurrent(database)) {
-        const std::shared_ptr<const AttemptColumns> attempts = AttemptColumns::of(database, error);
-        if (!attempts)
-            return std::nullopt;
-        return attempts->rank(database.nativeHandle(), kind, filter, limit, error);
-    }
-
     const bool reasons = kind == TopListKind::Reasons;
     sql::Fragment statement;
     if (reasons) {
         // A handful of rows: ranked by name here, as the other lists by key.
-        statement = rankedKeys(eventMember(kind, filter));
+        statement = rankedKeys(eventMember(kind, filter, fromTextMatch));
     } else {
         statement = {u"SELECT g.key_value, g.n, g.t, g.p, g.f, g.l, g.best, g.key_value, SUM(g.n) OVER () FROM ("_s, {}};
-        statement.append(rankedKeys(eventMember(kind, filter)));
+        statement.append(rankedKeys(eventMember(kind, filter, fromTextMatch)));
         statement.append(u") g ORDER BY g.n DESC, g.key_value LIMIT ?"_s, {limit});
     }
 
@@ -142,6 +204,48 @@ std::optional<QList<TopEntry>> topList(Database &database, TopListKind kind, con
             entries.resize(limit);
     }
     return entries;
+}
+
+} // namespace
+
+std::optional<QList<TopEntry>> topList(Database &database, TopListKind kind, const AnalysisFilter &filter,
+                                       int limit, QString *error)
+{
+    if (limit <= 0)
+        return QList<TopEntry>();
+    if (filter.text.isEmpty() && topaggregate::ensureCurrent(database)) {
+        const std::shared_ptr<const AttemptColumns> attempts = AttemptColumns::of(database, error);
+        if (!attempts)
+            return std::nullopt;
+        return attempts->rank(database.nativeHandle(), kind, filter, limit, error);
+    }
+    return scannedList(database, kind, filter, limit, false, error);
+}
+
+std::optional<TopListSet> topLists(Database &database, const AnalysisFilter &filter, int limit, QString *error,
+                                   const std::atomic_bool *cancel)
+{
+    TopListSet lists;
+    const auto stopped = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+    if (filter.text.isEmpty() || limit <= 0) {
+        for (int kind = 0; kind < topListKindCount; ++kind) {
+            auto entries = topList(database, TopListKind(kind), filter, limit, error);
+            if (!entries || stopped())
+                return std::nullopt;
+            lists[kind] = std::move(*entries);
+        }
+        return lists;
+    }
+    TextMatchTable matched(database);
+    if (!matched.fill(filter, error) || stopped())
+        return std::nullopt;
+    for (int kind = 0; kind < topListKindCount; ++kind) {
+        auto entries = scannedList(database, TopListKind(kind), filter, limit, true, error);
+        if (!entries || stopped())
+            return std::nullopt;
+        lists[kind] = std::move(*entries);
+    }
+    return lists;
 }
 
 QString topListKindName(TopListKind kind)

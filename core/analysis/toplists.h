@@ -4,6 +4,9 @@
 
 #include <QList>
 #include <QString>
+
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <optional>
 
@@ -43,6 +46,16 @@ struct TopEntry {
 // instead: exact, but slow on millions of events.
 std::optional<QList<TopEntry>> topList(Database &database, TopListKind kind,
                                        const AnalysisFilter &filter, int limit, QString *error);
+
+constexpr int topListKindCount = 4;
+// The four lists of one filter, indexed by TopListKind.
+using TopListSet = std::array<QList<TopEntry>, topListKindCount>;
+// As topList() for each kind. A free-text filter reads its attempts from the
+// events once, into a temporary table that the four lists then group, instead
+// of scanning the events four times. Null on an error, or when `cancel` was
+// raised (then `error` is left as it was).
+std::optional<TopListSet> topLists(Database &database, const AnalysisFilter &filter, int limit,
+                                   QString *error, const std::atomic_bool *cancel = nullptr);
 
 QString topListKindName(TopListKind kind); // "clients", "senders", "recipients", "reasons"
 std::optional<TopListKind> topListKindFromName(const QString &name);
