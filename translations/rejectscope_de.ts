@@ -290,6 +290,10 @@
         <source>cannot drop an index: %1</source>
         <translation>ein Index kann nicht gelöscht werden: %1</translation>
     </message>
+    <message>
+        <source>cannot prepare it: SQLite refused the search function</source>
+        <translation>sie kann nicht vorbereitet werden: SQLite lehnt die Suchfunktion ab</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseFile</name>
@@ -1235,6 +1239,10 @@
     <message>
         <source>cannot rank the %1: %2</source>
         <translation>Rangliste „%1“ kann nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot search the attempts: %1</source>
+        <translation>die Versuche können nicht durchsucht werden: %1</translation>
     </message>
 </context>
 <context>
