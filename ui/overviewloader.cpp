@@ -150,20 +150,20 @@ void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &req
     queued.start();
     m_detailsPool.start([self, generation, request, stages, storms, cancel, path, queued] {
         qCDebug(lcOverviewLoader) << "details" << generation << int(stages) << "started after" << queued.elapsed() << "ms";
-        enum class Stage { Storms, Totals, TopLists, Findings };
-        const Stage lastStage = stages == Stages::Storms ? Stage::Totals : Stage::Findings;
+        enum class Part { Storms, Totals, TopLists, Findings };
+        const Part lastPart = stages == Stages::Storms ? Part::Totals : Part::Findings;
         // The last stage (or a failure) ends the job.
-        auto post = [&](const std::optional<Overview> &details, const QString &error, Stage stage) {
-            const auto signal = stage == Stage::Storms ? &OverviewLoader::detailsReady
-                : stage == Stage::Totals               ? &OverviewLoader::totalsReady
-                : stage == Stage::TopLists             ? &OverviewLoader::topListsReady
+        auto post = [&](const std::optional<Overview> &details, const QString &error, Part part) {
+            const auto signal = part == Part::Storms ? &OverviewLoader::detailsReady
+                : part == Part::Totals               ? &OverviewLoader::totalsReady
+                : part == Part::TopLists             ? &OverviewLoader::topListsReady
                                                        : &OverviewLoader::findingsReady;
-            deliver(self, generation, details, error, signal, stage == lastStage || !details);
+            deliver(self, generation, details, error, signal, part == lastPart || !details);
         };
         QString error;
         Database *database = cancel->load() ? nullptr : openOnThisThread(path, &error);
         if (!database) {
-            post(std::nullopt, error, Stage::Storms);
+            post(std::nullopt, error, Part::Storms);
             return;
         }
         const Database::InterruptScope stoppable(*database, cancel.get());
@@ -176,21 +176,21 @@ void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &req
             // The list first: a time range's totals read a day of chains.
             stormsOnly.withTotals = stages != Stages::Storms;
             details = loadOverviewDetails(*database, stormsOnly, Overview{}, &error, cancel.get());
-            post(details, error, Stage::Storms);
+            post(details, error, Part::Storms);
             qCDebug(lcOverviewLoader) << "details" << generation << "storms after" << queued.elapsed() << "ms";
             if (!details)
                 return;
             if (stages == Stages::Storms) {
-                post(loadOverviewTotals(*database, request, *details, &error), error, Stage::Totals);
+                post(loadOverviewTotals(*database, request, *details, &error), error, Part::Totals);
                 return;
             }
         }
         details = loadOverviewTopLists(*database, request, *details, &error, cancel.get());
-        post(details, error, Stage::TopLists);
+        post(details, error, Part::TopLists);
         if (!details)
             return;
         details = loadOverviewFindings(*database, request, *details, &error, cancel.get());
-        post(details, error, Stage::Findings);
+        post(details, error, Part::Findings);
     });
 }
 
