@@ -4,6 +4,7 @@
 // steady stream is not, and the minimum number of attempts holds.
 
 #include "analysis/floods.h"
+#include "analysis/overview.h"
 #include "analysissupport.h"
 
 #include <QJsonDocument>
@@ -117,6 +118,7 @@ class TestFloods : public QObject
 private slots:
     void bucketsCountByClass();
     void bucketsFollowNewEvents();
+    void bucketsWithinARangeAreTheWholeSpans();
     void readOnlyConnectionCountsTheSame();
     void labTotalsEqualGroundTruth();
     void burstWellAboveBaselineIsAFlood();
@@ -184,6 +186,54 @@ void TestFloods::bucketsCountByClass()
     QString error;
     QVERIFY(!timeBuckets(*db, filter, 30 * 1000, &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestFloods::bucketsWithinARangeAreTheWholeSpans()
+{
+    // A search's bars of a chosen range come first: they must be exactly the whole
+    // span's buckets that overlap it, on the same grid, whatever the span's start.
+    auto db = databaseOf(m_dir, u"within"_s, floodLog(30, 3, 9 * 60 + 2, 25));
+    const auto read = [&](OverviewRequest request) {
+        request.withFloods = false;
+        request.withMoments = false;
+        QString error;
+        auto overview = loadOverviewTimeline(*db, request, &error);
+        if (!overview)
+            qFatal("loadOverviewTimeline failed: %s", qPrintable(error));
+        return *overview;
+    };
+    for (const QString &text : {u"198.51.100.7"_s, u"in.lab.test"_s}) {
+        for (const std::optional<qint64> spanFrom : {std::optional<qint64>(), std::optional<qint64>(t0Ms + 7 * minuteMs + 1234)}) {
+            for (const qint64 bucketMs : {minuteMs, 5 * minuteMs, 7 * minuteMs, hourMs}) {
+                OverviewRequest request;
+                request.filter.text = text;
+                request.filter.fromMs = spanFrom;
+                request.bucketMs = bucketMs;
+                const Overview whole = read(request);
+                QVERIFY(!whole.bucketsPartial);
+                QVERIFY(!whole.buckets.isEmpty());
+                for (const auto &[from, to] : {std::pair{t0Ms + 9 * hourMs + 17 * 1000, t0Ms + 9 * hourMs + 41 * minuteMs},
+                                               std::pair{t0Ms - hourMs, t0Ms + 3 * minuteMs},
+                                               std::pair{t0Ms + 29 * hourMs + 59 * minuteMs, t0Ms + 40 * hourMs}}) {
+                    request.bucketsWithin = std::pair{from, to};
+                    const Overview part = read(request);
+                    QVERIFY(part.bucketsPartial);
+                    QCOMPARE(part.bucketMs, whole.bucketMs);
+                    QList<TimeBucket> expected;
+                    for (const TimeBucket &bucket : whole.buckets) {
+                        if (bucket.startMs + bucketMs > from && bucket.startMs < to)
+                            expected << bucket;
+                    }
+                    QCOMPARE(part.buckets.size(), expected.size());
+                    for (qsizetype i = 0; i < expected.size(); ++i) {
+                        QCOMPARE(part.buckets[i].startMs, expected[i].startMs);
+                        QCOMPARE(part.buckets[i].temporary, expected[i].temporary);
+                    }
+                    request.bucketsWithin.reset();
+                }
+            }
+        }
+    }
 }
 
 void TestFloods::bucketsFollowNewEvents()

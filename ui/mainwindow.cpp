@@ -525,11 +525,21 @@ void MainWindow::requestChart(std::optional<std::pair<qint64, qint64>> visible)
     request.bucketMs = chosenBucketMs();
     if (request.bucketMs == 0 && visible)
         request.bucketMs = bucketForSpan(visible->second - visible->first);
+    // Free text scans the events: the bars of the range chosen come first (when
+    // the chart shows any of it).
+    if (!m_filter.text.isEmpty() && m_filter.fromMs && m_filter.toMs
+        && (!visible || (*m_filter.fromMs < visible->second && *m_filter.toMs > visible->first)))
+        request.bucketsWithin = std::pair{*m_filter.fromMs, *m_filter.toMs};
     m_chartLoader->request(request, OverviewLoader::Stages::Timeline);
     if (m_chartReadingDelayMs <= 0)
         setChartReading(true);
     else if (!m_chartReading->isVisibleTo(this))
         m_chartReadingTimer.start(m_chartReadingDelayMs);
+}
+
+bool MainWindow::isChartReading() const
+{
+    return m_chartReading->isVisibleTo(this);
 }
 
 void MainWindow::setChartReading(bool reading)
@@ -561,6 +571,12 @@ void MainWindow::onChartRangeChanged(qint64 fromMs, qint64 toMs)
 
 void MainWindow::onTimelineReady(const Overview &overview)
 {
+    if (overview.bucketsPartial) {
+        // The chosen range's bars of a search; the whole log's are still being read.
+        m_timeline->setBuckets(overview.buckets, overview.bucketMs);
+        emit timelineShown();
+        return;
+    }
     setChartReading(false);
     // A zoomed read spans exactly the visible range; any other is of the whole log.
     const bool zoomed = m_zoomedRange && overview.spanFromMs == m_zoomedRange->first

@@ -50,6 +50,8 @@ public:
     // How long the chart may wait for its bars before it says it is reading (a
     // search scans every event of the log).
     void setChartReadingDelay(int ms) { m_chartReadingDelayMs = ms; }
+    // Whether the note that the chart's bars are not yet the filter's is shown.
+    bool isChartReading() const;
     QTimeZone timeZone() const { return m_zone; }
 
     // For tests and the screenshot tool.

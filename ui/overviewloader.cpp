@@ -121,12 +121,24 @@ void OverviewLoader::request(const OverviewRequest &request, Stages stages, cons
         OverviewRequest quick = request;
         quick.withMoments = false;
         quick.withFloods = false;
-        const auto bars = loadOverviewTimeline(*database, quick, &error, cancel.get());
-        if (!bars) {
-            post(bars, error, true);
-            return;
+        quick.bucketsWithin.reset();
+        // Posts a part that more parts follow; a failure ends the job.
+        const auto postPart = [&](const OverviewRequest &part) {
+            auto overview = loadOverviewTimeline(*database, part, &error, cancel.get());
+            post(overview, overview ? QString() : error, !overview);
+            return overview;
+        };
+        if (request.bucketsWithin) {
+            // A scan of the events (free text): the chosen range's bars before the whole log's.
+            OverviewRequest focus = quick;
+            focus.bucketsWithin = request.bucketsWithin;
+            if (!postPart(focus))
+                return;
+            qCDebug(lcOverviewLoader) << "timeline" << generation << "chosen range after" << queued.elapsed() << "ms";
         }
-        post(bars, QString(), false);
+        const auto bars = postPart(quick);
+        if (!bars)
+            return;
         qCDebug(lcOverviewLoader) << "timeline" << generation << "bars after" << queued.elapsed() << "ms";
         // Then the floods and the moments, added to the bars read a moment ago.
         OverviewRequest rest = request;

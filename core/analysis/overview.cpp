@@ -2,6 +2,8 @@
 
 #include "overview.h"
 
+#include "filtersql.h"
+
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -110,7 +112,21 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
                             : bucketForSpan(overview.spanToMs - overview.spanFromMs);
 
     if (request.withBuckets) {
-        auto buckets = timeBuckets(database, filter, overview.bucketMs, &failure);
+        AnalysisFilter bucketFilter = filter;
+        if (request.bucketsWithin) {
+            // Whole buckets of the span's grid (which starts at the filter's first
+            // minute, or at the epoch), within the filter's own range.
+            const std::int64_t origin = filter.fromMs ? sql::floorDiv(*filter.fromMs, sql::minuteMs) * sql::minuteMs : 0;
+            const std::int64_t step = overview.bucketMs;
+            const std::int64_t from = origin + sql::floorDiv(request.bucketsWithin->first - origin, step) * step;
+            const std::int64_t to = origin - sql::floorDiv(origin - request.bucketsWithin->second, step) * step;
+            bucketFilter.fromMs = filter.fromMs ? std::max(from, *filter.fromMs) : from;
+            bucketFilter.toMs = filter.toMs ? std::min(to, *filter.toMs) : to;
+            overview.bucketsPartial = true;
+        }
+        auto buckets = !request.bucketsWithin || *bucketFilter.toMs > *bucketFilter.fromMs
+                           ? timeBuckets(database, bucketFilter, overview.bucketMs, &failure)
+                           : std::optional<QList<TimeBucket>>(QList<TimeBucket>());
         if (!buckets)
             return PartResult::Failed;
         overview.buckets = std::move(*buckets);

@@ -33,6 +33,11 @@ struct OverviewRequest {
     // asks for the rest alone), or the floods (a window shows the bars first).
     bool withBuckets = true;
     bool withFloods = true;
+    // Set: only the buckets that overlap this range are read (numbered as the
+    // whole span's), and Overview::bucketsPartial says so. A window with a
+    // free-text filter (a scan of the events) shows the range the user chose
+    // first, then the whole log's bars.
+    std::optional<std::pair<std::int64_t, std::int64_t>> bucketsWithin;
     // False: the details stage reads the storms and totals, not the advisor's
     // findings (Overview::hasFindings stays false).
     bool withFindings = true;
@@ -60,6 +65,7 @@ struct Overview {
     std::int64_t spanToMs = 0;
     std::int64_t bucketMs = 60000;
     QList<TimeBucket> buckets;
+    bool bucketsPartial = false; // only those within OverviewRequest::bucketsWithin
     QList<Flood> floods;
     QList<SwitchPoint> switchPoints;
     QList<Marker> markers;

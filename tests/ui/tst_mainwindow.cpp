@@ -73,6 +73,7 @@ private slots:
     void openingLogsFillsChartTablesAndAdvisor();
     void markerGetsBeforeAfterCard();
     void filterDrivesEventsAndStorms();
+    void searchInARangeShowsItsBarsFirst();
     void bucketClickFiltersTables();
     void cancelledImportLeavesTruthfulDatabase();
     void logTextStaysText();
@@ -253,6 +254,53 @@ void TestMainWindow::filterDrivesEventsAndStorms()
     QCOMPARE(reading.size(), 2);
     QCOMPARE(reading.at(0).at(0).toBool(), true);
     QCOMPARE(reading.at(1).at(0).toBool(), false);
+}
+
+void TestMainWindow::searchInARangeShowsItsBarsFirst()
+{
+    auto window = labWindow(u"focus"_s);
+    QVERIFY(window);
+    window->setChartReadingDelay(0);
+    const QList<TimeBucket> all = window->timelineModel()->buckets();
+    QVERIFY(all.size() > 10);
+    // Four buckets in the middle of the log, with a search.
+    const qint64 bucketMs = window->timelineModel()->bucketMs();
+    const qint64 fromMs = all.at(all.size() / 2).startMs + bucketMs / 3;
+    const qint64 toMs = fromMs + 3 * bucketMs;
+
+    QList<QList<TimeBucket>> shown;
+    connect(window->timelineModel(), &QAbstractItemModel::modelReset, this,
+            [&] { shown << window->timelineModel()->buckets(); });
+    QList<bool> readingWhenShown;
+    connect(window->timelineModel(), &QAbstractItemModel::modelReset, this,
+            [&] { readingWhenShown << window->isChartReading(); });
+    window->filterBar()->setTimeRange(fromMs, toMs);
+    window->filterBar()->setSearchText(u"in.lab.test"_s);
+    QTRY_COMPARE(window->tables()->eventModel()->filter().text, u"in.lab.test"_s);
+    QVERIFY(waitUntilIdle(*window));
+    QTRY_VERIFY(!window->isChartReading());
+
+    // First the chosen range's buckets (whole buckets of the chart's grid), the
+    // note still up; then the whole log's, of which they are a part.
+    QVERIFY2(shown.size() >= 2, qPrintable(QString::number(shown.size())));
+    const QList<TimeBucket> &first = shown.first();
+    const QList<TimeBucket> &last = shown.last();
+    QVERIFY(!first.isEmpty());
+    QVERIFY(last.size() > first.size());
+    QVERIFY(readingWhenShown.first());
+    for (const TimeBucket &bucket : first) {
+        QVERIFY(bucket.startMs + bucketMs > fromMs && bucket.startMs < toMs);
+        const auto same = std::find_if(last.begin(), last.end(),
+                                       [&](const TimeBucket &b) { return b.startMs == bucket.startMs; });
+        QVERIFY(same != last.end());
+        QCOMPARE(bucket.temporary, same->temporary);
+        QCOMPARE(bucket.permanent, same->permanent);
+        QCOMPARE(bucket.accepted, same->accepted);
+    }
+    qsizetype inRange = 0;
+    for (const TimeBucket &bucket : last)
+        inRange += bucket.startMs + bucketMs > fromMs && bucket.startMs < toMs;
+    QCOMPARE(inRange, first.size());
 }
 
 void TestMainWindow::bucketClickFiltersTables()
