@@ -34,11 +34,6 @@ bool failWith(QString *error, const QString &message)
     return false;
 }
 
-std::int64_t originOf(const AnalysisFilter &filter)
-{
-    return filter.fromMs ? sql::floorDiv(*filter.fromMs, sql::minuteMs) * sql::minuteMs : 0;
-}
-
 // Attempts per bucket by class: 4xx, 5xx, 2xx.
 struct BucketSums {
     std::int64_t number = 0;
@@ -74,7 +69,7 @@ std::optional<std::vector<BucketSums>> bucketSums(Database &database, const Anal
         failWith(error, Tr::tr("cannot count the attempts: %1").arg(query.lastError().text()));
         return std::nullopt;
     }
-    const std::int64_t origin = originOf(filter);
+    const std::int64_t origin = bucketOrigin(filter);
     std::vector<BucketSums> buckets;
     while (query.next()) {
         // Truncated toward zero, as the SQL bucket number was.
@@ -104,6 +99,11 @@ double medianOf(std::vector<std::int64_t> values)
 
 } // namespace
 
+std::int64_t bucketOrigin(const AnalysisFilter &filter)
+{
+    return filter.fromMs ? sql::floorDiv(*filter.fromMs, sql::minuteMs) * sql::minuteMs : 0;
+}
+
 std::optional<QList<TimeBucket>> timeBuckets(Database &database, const AnalysisFilter &filter,
                                              std::int64_t bucketMs, QString *error)
 {
@@ -115,7 +115,7 @@ std::optional<QList<TimeBucket>> timeBuckets(Database &database, const AnalysisF
     const auto sums = bucketSums(database, filter, bucketMs, error);
     if (!sums)
         return std::nullopt;
-    const std::int64_t origin = originOf(filter);
+    const std::int64_t origin = bucketOrigin(filter);
     QList<TimeBucket> buckets;
     buckets.reserve(qsizetype(sums->size()));
     for (const BucketSums &sum : *sums)
@@ -156,7 +156,7 @@ std::optional<QList<Flood>> findFloods(Database &database, const AnalysisFilter 
     const double baseline = medianOf(counts);
     const double threshold = std::max(options.factor * baseline, double(options.minimumAttempts));
 
-    const std::int64_t origin = originOf(filter);
+    const std::int64_t origin = bucketOrigin(filter);
     QList<Flood> floods;
     std::int64_t previous = 0;
     bool open = false;

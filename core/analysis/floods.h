@@ -41,6 +41,8 @@ struct TimeBucket {
 
 std::optional<QList<TimeBucket>> timeBuckets(Database &database, const AnalysisFilter &filter,
                                              std::int64_t bucketMs, QString *error);
+// Where timeBuckets() starts its buckets: the filter's first minute, or the epoch.
+std::int64_t bucketOrigin(const AnalysisFilter &filter);
 std::optional<QList<Flood>> findFloods(Database &database, const AnalysisFilter &filter,
                                        const FloodOptions &options, QString *error);
 

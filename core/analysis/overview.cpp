@@ -114,9 +114,8 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
     if (request.withBuckets) {
         AnalysisFilter bucketFilter = filter;
         if (request.bucketsWithin) {
-            // Whole buckets of the span's grid (which starts at the filter's first
-            // minute, or at the epoch), within the filter's own range.
-            const std::int64_t origin = filter.fromMs ? sql::floorDiv(*filter.fromMs, sql::minuteMs) * sql::minuteMs : 0;
+            // Whole buckets of the span's grid, within the filter's own range.
+            const std::int64_t origin = bucketOrigin(filter);
             const std::int64_t step = overview.bucketMs;
             const std::int64_t from = origin + sql::floorDiv(request.bucketsWithin->first - origin, step) * step;
             const std::int64_t to = origin - sql::floorDiv(origin - request.bucketsWithin->second, step) * step;

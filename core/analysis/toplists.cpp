@@ -39,7 +39,7 @@ constexpr auto textMatchTable = "top_text_match";
 constexpr auto textMatchColumns = "kind, status, code_class, direction, reason, time_ms, client_ip, client_name,"
                                   " relay, sender, recipient";
 
-// The filter's attempts, without its text when `from` holds them already.
+// The filter's terms on the events; without the text for rows that matched it already.
 sql::Where attemptTerms(const AnalysisFilter &filter, bool withText)
 {
     sql::Where where;

@@ -52,8 +52,8 @@ constexpr int topListKindCount = 4;
 using TopListSet = std::array<QList<TopEntry>, topListKindCount>;
 // As topList() for each kind. A free-text filter reads its attempts from the
 // events once, into a temporary table that the four lists then group, instead
-// of scanning the events four times. Null on an error, or when `cancel` was
-// raised (then `error` is left as it was).
+// of scanning the events four times. Null on an error (`error` says why) or
+// once `cancel` is raised.
 std::optional<TopListSet> topLists(Database &database, const AnalysisFilter &filter, int limit,
                                    QString *error, const std::atomic_bool *cancel = nullptr);
 
