@@ -14,8 +14,7 @@ FlowLayout::FlowLayout(QWidget *parent)
 
 FlowLayout::~FlowLayout()
 {
-    while (QLayoutItem *item = takeAt(0))
-        delete item;
+    qDeleteAll(m_items);
 }
 
 void FlowLayout::addItem(QLayoutItem *item)
