@@ -2093,6 +2093,10 @@
         <source>Reading the log for this filter…</source>
         <translation>Das Protokoll wird für diesen Filter gelesen…</translation>
     </message>
+    <message>
+        <source>The chosen time range first; reading the rest of the log…</source>
+        <translation>Zuerst der gewählte Zeitraum; der Rest des Logs wird gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>rejectscope::ResultTableView</name>

@@ -531,6 +531,7 @@ void MainWindow::requestChart(std::optional<std::pair<qint64, qint64>> visible)
         && (!visible || (*m_filter.fromMs < visible->second && *m_filter.toMs > visible->first)))
         request.bucketsWithin = std::pair{*m_filter.fromMs, *m_filter.toMs};
     m_chartLoader->request(request, OverviewLoader::Stages::Timeline);
+    m_chartReading->setText(tr("Reading the log for this filter…"));
     if (m_chartReadingDelayMs <= 0)
         setChartReading(true);
     else if (!m_chartReading->isVisibleTo(this))
@@ -540,6 +541,11 @@ void MainWindow::requestChart(std::optional<std::pair<qint64, qint64>> visible)
 bool MainWindow::isChartReading() const
 {
     return m_chartReading->isVisibleTo(this);
+}
+
+QString MainWindow::chartReadingText() const
+{
+    return m_chartReading->text();
 }
 
 void MainWindow::setChartReading(bool reading)
@@ -573,6 +579,8 @@ void MainWindow::onTimelineReady(const Overview &overview)
 {
     if (overview.bucketsPartial) {
         // The chosen range's bars of a search; the whole log's are still being read.
+        m_chartReading->setText(tr("The chosen time range first; reading the rest of the log…"));
+        setChartReading(true);
         m_timeline->setBuckets(overview.buckets, overview.bucketMs);
         emit timelineShown();
         return;

@@ -52,6 +52,7 @@ public:
     void setChartReadingDelay(int ms) { m_chartReadingDelayMs = ms; }
     // Whether the note that the chart's bars are not yet the filter's is shown.
     bool isChartReading() const;
+    QString chartReadingText() const;
     QTimeZone timeZone() const { return m_zone; }
 
     // For tests and the screenshot tool.

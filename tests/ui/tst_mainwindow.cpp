@@ -269,11 +269,16 @@ void TestMainWindow::searchInARangeShowsItsBarsFirst()
     const qint64 toMs = fromMs + 3 * bucketMs;
 
     QList<QList<TimeBucket>> shown;
-    connect(window->timelineModel(), &QAbstractItemModel::modelReset, this,
-            [&] { shown << window->timelineModel()->buckets(); });
     QList<bool> readingWhenShown;
-    connect(window->timelineModel(), &QAbstractItemModel::modelReset, this,
-            [&] { readingWhenShown << window->isChartReading(); });
+    QStringList noteWhenShown;
+    // Declared after the lists: it ends the connection before they go, and before
+    // the window (declared first) resets its models on the way out.
+    QObject recorder;
+    connect(window->timelineModel(), &QAbstractItemModel::modelReset, &recorder, [&] {
+        shown << window->timelineModel()->buckets();
+        readingWhenShown << window->isChartReading();
+        noteWhenShown << window->chartReadingText();
+    });
     window->filterBar()->setTimeRange(fromMs, toMs);
     window->filterBar()->setSearchText(u"in.lab.test"_s);
     QTRY_COMPARE(window->tables()->eventModel()->filter().text, u"in.lab.test"_s);
@@ -288,6 +293,10 @@ void TestMainWindow::searchInARangeShowsItsBarsFirst()
     QVERIFY(!first.isEmpty());
     QVERIFY(last.size() > first.size());
     QVERIFY(readingWhenShown.first());
+    // The note says why the bars stop at the range's edges.
+    QVERIFY2(noteWhenShown.first().contains(u"rest of the log"_s), qPrintable(noteWhenShown.first()));
+    window->filterBar()->setSearchText(QString());
+    QTRY_VERIFY(window->chartReadingText().contains(u"for this filter"_s));
     for (const TimeBucket &bucket : first) {
         QVERIFY(bucket.startMs + bucketMs > fromMs && bucket.startMs < toMs);
         const auto same = std::find_if(last.begin(), last.end(),
