@@ -2094,8 +2094,8 @@
         <translation>Das Protokoll wird für diesen Filter gelesen…</translation>
     </message>
     <message>
-        <source>The chosen time range first; reading the rest of the log…</source>
-        <translation>Zuerst der gewählte Zeitraum; der Rest des Logs wird gelesen…</translation>
+        <source>Range first; reading the rest of the log…</source>
+        <translation>Erst der Zeitraum; der Rest des Logs folgt…</translation>
     </message>
 </context>
 <context>

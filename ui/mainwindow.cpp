@@ -579,7 +579,7 @@ void MainWindow::onTimelineReady(const Overview &overview)
 {
     if (overview.bucketsPartial) {
         // The chosen range's bars of a search; the whole log's are still being read.
-        m_chartReading->setText(tr("The chosen time range first; reading the rest of the log…"));
+        m_chartReading->setText(tr("Range first; reading the rest of the log…"));
         setChartReading(true);
         m_timeline->setBuckets(overview.buckets, overview.bucketMs);
         emit timelineShown();
