@@ -74,7 +74,7 @@ bool addEvents(sqlite3 *db, std::int64_t fromMs, std::int64_t toMs, const Analys
     where.add(u"e.retry_key <> 0"_s);
     where.add(sql::attemptCondition(u"e."_s));
     sql::addClassTerms(where, filter, u"e."_s);
-    sql::addTextTerms(where, filter.text, u"e."_s);
+    sql::addTextTerms(where, filter.text, u"e."_s, sql::textMatchesKept(db, filter.text), {fromMs, toMs});
     sql::Fragment statement{u"SELECT e.retry_key, CASE WHEN "_s + sql::temporaryCondition(u"e."_s)
                                 + u" THEN 4 WHEN "_s + sql::permanentCondition(u"e."_s)
                                 + u" THEN 5 ELSE 0 END FROM event e"_s,
@@ -171,7 +171,7 @@ std::optional<BeforeAfter> compareAround(Database &database, std::int64_t timeMs
         where.add(u"e.time_ms < ?"_s, {qint64(timeMs + windowMs)});
         where.add(sql::attemptCondition(u"e."_s));
         sql::addClassTerms(where, filter, u"e."_s);
-        sql::addTextTerms(where, filter.text, u"e."_s);
+        sql::addTextTerms(where, database, filter.text, u"e."_s, {timeMs - windowMs, timeMs + windowMs});
         sql::Fragment statement{
             u"SELECT CASE WHEN e.time_ms < ? THEN 0 ELSE 1 END AS side,"
             " SUM(CASE WHEN e.retry_key <> 0 THEN 1 ELSE 0 END),"

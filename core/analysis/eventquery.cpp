@@ -2,6 +2,7 @@
 
 #include "filtersql.h"
 #include "store/database.h"
+#include "store/textmatches.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -97,15 +98,6 @@ QStringList sortKeys(EventSort sort)
     return {};
 }
 
-sql::Where whereOf(const AnalysisFilter &filter)
-{
-    sql::Where where;
-    sql::addEventTimeTerms(where, filter, u"e."_s);
-    sql::addClassTerms(where, filter, u"e."_s);
-    sql::addTextTerms(where, filter.text, u"e."_s);
-    return where;
-}
-
 // Rows per window of the orders no index serves, and windows kept: one sort of
 // the selected rows serves 64 pages of a view.
 constexpr int windowRows = 16384;
@@ -172,6 +164,68 @@ EventQuery::EventQuery(Database &database, AnalysisFilter filter)
 }
 
 
+sql::Where EventQuery::whereOf(const AnalysisFilter &filter)
+{
+    textKept();
+    sql::Where where;
+    sql::addEventTimeTerms(where, filter, u"e."_s);
+    sql::addClassTerms(where, filter, u"e."_s);
+    sql::addTextTerms(where, filter.text, u"e."_s, *m_textKept, sql::boundsOf(filter));
+    return where;
+}
+
+bool EventQuery::textKept()
+{
+    if (m_textKept)
+        return *m_textKept;
+    // Held from here on: the query stays consistent even if the cache lets them go.
+    const auto kept = m_filter.text.isEmpty() ? nullptr : textmatches::find(m_database.nativeHandle(), m_filter.text);
+    m_textKept = kept != nullptr;
+    if (kept) {
+        for (const TextMatch &match : sql::withinRange(*kept, m_filter))
+            if (sql::classTermsHold(match, m_filter))
+                m_keptRows.emplace_back(match.timeMs, match.id);
+    }
+    return *m_textKept;
+}
+
+std::optional<QList<EventRow>> EventQuery::readKept(bool ascending, std::int64_t offset, int limit)
+{
+    const auto total = std::int64_t(m_keptRows.size());
+    QList<std::pair<std::int64_t, std::int64_t>> slice;
+    for (std::int64_t i = offset; i < std::min(total, offset + limit); ++i)
+        slice << m_keptRows[std::size_t(ascending ? i : total - 1 - i)];
+    m_rowKeys.clear();
+    if (slice.isEmpty())
+        return QList<EventRow>();
+    QStringList marks;
+    QVariantList ids;
+    for (const auto &key : std::as_const(slice)) {
+        marks << u"?"_s;
+        ids << qint64(key.second);
+    }
+    QSqlQuery query(m_database.connection());
+    sql::Fragment statement{selectColumns + u" WHERE e.id IN ("_s + marks.join(u", "_s) + u')', ids};
+    if (!exec(query, statement))
+        return std::nullopt;
+    std::unordered_map<std::int64_t, EventRow> byId;
+    while (query.next()) {
+        EventRow row = rowFrom(query);
+        byId.emplace(row.id, std::move(row));
+    }
+    if (query.lastError().isValid())
+        return fail(query), std::nullopt;
+    QList<EventRow> rows;
+    for (const auto &[timeMs, id] : std::as_const(slice)) {
+        const auto found = byId.find(id);
+        if (found == byId.end())
+            continue;
+        rows << found->second;
+        m_rowKeys << Anchor{{}, timeMs, id};
+    }
+    return rows;
+}
+
 bool EventQuery::fail(const QSqlQuery &query)
 {
     m_error = Tr::tr("cannot read the events: %1").arg(query.lastError().text());
@@ -193,6 +247,11 @@ std::optional<std::int64_t> EventQuery::count()
 {
     if (m_count)
         return m_count;
+    // A search whose matches are kept: counted in memory.
+    if (textKept()) {
+        m_count = std::int64_t(m_keptRows.size());
+        return m_count;
+    }
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     const auto countOf = [&](const sql::Fragment &statement) -> std::optional<std::int64_t> {
@@ -295,6 +354,8 @@ std::optional<QList<EventRow>> EventQuery::readAt(EventSort sort, bool ascending
 {
     if (sort != EventSort::Time)
         return readThroughWindows(sort, ascending, offset, limit);
+    if (textKept())
+        return readKept(ascending, offset, limit);
     std::map<std::int64_t, Anchor> &anchors = m_anchors[sortSlot(sort, ascending)];
     std::optional<Anchor> anchor;
     std::int64_t skip = offset;

@@ -11,11 +11,14 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 class QSqlQuery;
 
 namespace rejectscope::sql {
 struct Fragment;
+class Where;
 }
 
 namespace rejectscope {
@@ -75,6 +78,11 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    // The filter's terms on event (alias e), for `filter` (m_filter, or a part of it).
+    sql::Where whereOf(const AnalysisFilter &filter);
+    // Whether the filter's text has kept matches (m_keptRows then holds those it
+    // selects): asked once per query.
+    bool textKept();
     // The sort key of a row at a known offset of one order: the next page seeks
     // past it instead of stepping over every row before it.
     struct Anchor {
@@ -90,6 +98,9 @@ private:
         std::int64_t toMs = 0;
     };
 
+    // Rows [offset, offset + limit) in time order from the kept matches of the
+    // filter's text (m_keptRows), read by id.
+    std::optional<QList<EventRow>> readKept(bool ascending, std::int64_t offset, int limit);
     // Rows at `offset` of an order, walked to from the nearest anchor before it.
     std::optional<QList<EventRow>> readAt(EventSort sort, bool ascending, std::int64_t offset, int limit);
     // One SELECT: `limit` rows after `skip` rows past `after` (or the start), within
@@ -129,6 +140,9 @@ private:
     AnalysisFilter m_filter;
     QString m_error;
     std::optional<std::int64_t> m_count;                       // counted once per query
+    std::optional<bool> m_textKept; // the text's matches are kept (read by id): asked once
+    // Those of the kept matches the filter selects, in time order (with m_textKept).
+    std::vector<std::pair<std::int64_t, std::int64_t>> m_keptRows; // (time, id)
     std::unordered_map<int, std::map<std::int64_t, Anchor>> m_anchors; // per sort and order: offset -> key
     QList<Anchor> m_rowKeys; // the keys of the rows the last read() returned
     std::optional<QList<Segment>> m_minutes; // loaded on the first long filtered walk

@@ -1,8 +1,12 @@
 #include "filtersql.h"
 
+#include "store/database.h"
 #include "store/sqlfunctions.h"
+#include "store/textmatches.h"
 
 #include <QSqlQuery>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -129,21 +133,90 @@ void addMinuteTimeTerms(Where &where, const AnalysisFilter &filter, const QStrin
         where.add(p + u"minute < ?"_s, {qint64(floorDiv(*filter.toMs + minuteMs - 1, minuteMs))});
 }
 
-Fragment textCondition(const QString &text, const QString &p)
+Fragment textCondition(const QString &text, const QString &p, bool matchesKept, const TimeBounds &bounds)
 {
+    if (matchesKept)
+        return textIdsCondition(p + u"id"_s, text, bounds);
     // One call with every searched column, not a LIKE per column: see sqlfunctions.h.
     QString call = QString::fromLatin1(containsFunction) + u"(?"_s;
-    for (const char16_t *column : {u"client_name", u"client_ip", u"sender", u"recipient", u"queue_id", u"reply"})
-        call += u", "_s + p + QString::fromUtf16(column);
+    for (const char *column : textmatches::searchedColumns)
+        call += u", "_s + p + QString::fromLatin1(column);
     return Fragment{call + u") = 1"_s, {text}};
 }
 
-void addTextTerms(Where &where, const QString &text, const QString &p)
+Fragment textIdsCondition(const QString &idColumn, const QString &text, const TimeBounds &bounds)
+{
+    const auto bound = [](const std::optional<std::int64_t> &ms) {
+        return ms ? QVariant(qint64(*ms)) : QVariant(QMetaType::fromType<qint64>());
+    };
+    return Fragment{idColumn + u" IN "_s + QString::fromLatin1(textmatches::idsFunction) + u"(?, ?, ?)"_s,
+                    {text, bound(bounds.fromMs), bound(bounds.toMs)}};
+}
+
+TimeBounds boundsOf(const AnalysisFilter &filter)
+{
+    return {filter.fromMs, filter.toMs};
+}
+
+bool textMatchesKept(sqlite3 *db, const QString &text)
+{
+    return db && !text.isEmpty() && textmatches::find(db, text) != nullptr;
+}
+
+bool textMatchesKept(Database &database, const QString &text)
+{
+    return textMatchesKept(database.nativeHandle(), text);
+}
+
+void addTextTerms(Where &where, const QString &text, const QString &p, bool matchesKept, const TimeBounds &bounds)
 {
     if (text.isEmpty())
         return;
-    const Fragment condition = textCondition(text, p);
+    const Fragment condition = textCondition(text, p, matchesKept, bounds);
     where.add(condition.text, condition.values);
+}
+
+void addTextTerms(Where &where, Database &database, const QString &text, const QString &p, const TimeBounds &bounds)
+{
+    addTextTerms(where, text, p, textMatchesKept(database, text), bounds);
+}
+
+EventClass classOf(int kind, int status, int codeClass)
+{
+    const bool reject = kind == kindValue(EventKind::Reject);
+    const bool delivery = kind == kindValue(EventKind::Delivery);
+    const bool sent = status == statusValue(DeliveryStatus::Sent);
+    const bool deferred = status == statusValue(DeliveryStatus::Deferred)
+        || status == statusValue(DeliveryStatus::SoftBounce);
+    const bool bounced = status == statusValue(DeliveryStatus::Bounced);
+    EventClass result;
+    result.attempt = reject || (delivery && (sent || deferred || bounced));
+    result.temporary = (reject && codeClass == 4) || (delivery && deferred);
+    result.permanent = (reject && codeClass == 5) || (delivery && bounced);
+    result.accepted = delivery && sent;
+    return result;
+}
+
+std::span<const TextMatch> withinRange(const TextMatchList &matches, const AnalysisFilter &filter)
+{
+    const auto before = [](const TextMatch &m, std::int64_t t) { return m.timeMs < t; };
+    const auto first = filter.fromMs ? std::lower_bound(matches.begin(), matches.end(), *filter.fromMs, before)
+                                     : matches.begin();
+    const auto last = filter.toMs ? std::lower_bound(first, matches.end(), *filter.toMs, before) : matches.end();
+    return {first, last};
+}
+
+bool classTermsHold(const TextMatch &match, const AnalysisFilter &filter, bool withClass)
+{
+    if ((filter.direction && match.direction != int(*filter.direction))
+        || (filter.reason && match.reason != int(*filter.reason)))
+        return false;
+    if (!withClass || !filter.codeClass)
+        return true;
+    // effectiveClassExpression's order: 4, then 5, then 2, else 0.
+    const EventClass c = classOf(match.kind, match.status, match.codeClass);
+    const int effective = c.temporary ? 4 : c.permanent ? 5 : c.accepted ? 2 : 0;
+    return effective == *filter.codeClass;
 }
 
 bool wholeHours(const AnalysisFilter &filter, std::int64_t bucketMs)
@@ -165,7 +238,7 @@ Fragment attemptMinutesFrom(const AnalysisFilter &filter, const CountSource &sou
             inner.add(u"e.direction = ?"_s, {int(*filter.direction)});
         if (filter.reason)
             inner.add(u"e.reason = ?"_s, {int(*filter.reason)});
-        addTextTerms(inner, filter.text, u"e."_s);
+        addTextTerms(inner, filter.text, u"e."_s, source.textMatchesKept, boundsOf(filter));
         from.append(u"(SELECT e.time_ms / 60000 AS minute, e.direction, e.reason,"
                     " CASE WHEN "_s + temporaryCondition(u"e."_s) + u" THEN 1 ELSE 0 END AS temporary,"
                     " CASE WHEN "_s + permanentCondition(u"e."_s) + u" THEN 1 ELSE 0 END AS permanent,"

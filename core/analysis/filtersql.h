@@ -6,12 +6,22 @@
 // agree with each other.
 
 #include "analysisfilter.h"
+#include "store/textmatches.h"
 
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
 
+#include <cstdint>
+#include <optional>
+#include <span>
+
 class QSqlQuery;
+struct sqlite3;
+
+namespace rejectscope {
+class Database;
+}
 
 namespace rejectscope::sql {
 
@@ -70,16 +80,51 @@ void addMinuteTimeTerms(Where &where, const AnalysisFilter &filter, const QStrin
 // Free text: a substring of client name or IP, sender, recipient, queue id or reply
 // of the event with alias `p`, the case of ASCII letters ignored (as SQLite's LIKE
 // ignores it), the one definition the chart, the tables and the advisor share. It
-// calls rs_contains (store/sqlfunctions.h): only for connections of Database.
-// addTextTerms is a no-op for empty text.
-void addTextTerms(Where &where, const QString &text, const QString &p);
-Fragment textCondition(const QString &text, const QString &p);
+// calls rs_contains (store/sqlfunctions.h), or, with `matchesKept`, reads the
+// matches kept for the text by id (rs_text_ids, store/textmatches.h): only for
+// connections of Database. addTextTerms is a no-op for empty text, and reads by id
+// when the database's matches of the text are kept.
+// `bounds`: the query's own time range (or one around it), which cuts the kept
+// matches read by id to those within it.
+struct TimeBounds {
+    std::optional<std::int64_t> fromMs;
+    std::optional<std::int64_t> toMs;
+};
+TimeBounds boundsOf(const AnalysisFilter &filter);
+void addTextTerms(Where &where, Database &database, const QString &text, const QString &p,
+                  const TimeBounds &bounds = {});
+void addTextTerms(Where &where, const QString &text, const QString &p, bool matchesKept = false,
+                  const TimeBounds &bounds = {});
+Fragment textCondition(const QString &text, const QString &p, bool matchesKept = false,
+                       const TimeBounds &bounds = {});
+// "<idColumn> IN rs_text_ids(…)": the kept matches of `text` within `bounds`, for
+// a column that holds event ids.
+Fragment textIdsCondition(const QString &idColumn, const QString &text, const TimeBounds &bounds = {});
+// Whether the matches of `text` are kept for the database (textmatches::find).
+bool textMatchesKept(Database &database, const QString &text);
+bool textMatchesKept(sqlite3 *db, const QString &text);
+
+// How an event is classed (the conditions above), for events held in memory.
+struct EventClass {
+    bool attempt = false;
+    bool temporary = false;
+    bool permanent = false;
+    bool accepted = false;
+};
+EventClass classOf(int kind, int status, int codeClass);
+// The kept matches of a text (in order of time) within the filter's time range,
+// as addEventTimeTerms selects events.
+std::span<const TextMatch> withinRange(const TextMatchList &matches, const AnalysisFilter &filter);
+// Whether a kept match has the filter's direction and reason, and (with
+// `withClass`) its code class, as addClassTerms selects events.
+bool classTermsHold(const TextMatch &match, const AnalysisFilter &filter, bool withClass = true);
 
 // Which of the attempt count tables (schema 002) a query may read.
 struct CountSource {
     bool tablesAreCurrent = false; // ensureAttemptMinutes() said so
     bool byHour = false;           // attempt_hour will do: whole hours are enough
     bool needReason = false;       // the query reads m.reason
+    bool textMatchesKept = false;  // the filter's text is read by id (textMatchesKept())
 };
 
 // " FROM <attempts per minute> m WHERE <filter>": rows with the columns minute,

@@ -8,6 +8,7 @@
 #include "attemptminutes.h"
 #include "filtersql.h"
 #include "store/database.h"
+#include "store/textmatches.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -47,9 +48,38 @@ struct BucketSums {
 // sort) and the minutes are folded into buckets here: a GROUP BY of the bucket
 // number sorted the rows first, 3-4 times slower when a filter on the direction
 // alone leaves many rows a minute. Every value is bound.
+// The same sums from the kept matches of the filter's text (in order of time), in
+// memory: what a chart of a search costs once its text was scanned.
+std::vector<BucketSums> keptBucketSums(const TextMatchList &matches, const AnalysisFilter &filter,
+                                       std::int64_t bucketMs)
+{
+    const auto counts = [&](int codeClass) { return !filter.codeClass || *filter.codeClass == codeClass; };
+    const std::int64_t origin = bucketOrigin(filter);
+    std::vector<BucketSums> buckets;
+    for (const TextMatch &match : sql::withinRange(matches, filter)) {
+        // The code class is not a term here (see sql::classColumn): it zeroes the others.
+        if (!sql::classTermsHold(match, filter, false))
+            continue;
+        const sql::EventClass klass = sql::classOf(match.kind, match.status, match.codeClass);
+        if (!klass.attempt)
+            continue;
+        // Truncated toward zero, as SQL's minute and bucket numbers are.
+        const std::int64_t number = (match.timeMs / sql::minuteMs * sql::minuteMs - origin) / bucketMs;
+        if (buckets.empty() || buckets.back().number != number)
+            buckets.push_back({number, 0, 0, 0});
+        BucketSums &bucket = buckets.back();
+        bucket.temporary += klass.temporary && counts(4);
+        bucket.permanent += klass.permanent && counts(5);
+        bucket.accepted += klass.accepted && counts(2);
+    }
+    return buckets;
+}
+
 std::optional<std::vector<BucketSums>> bucketSums(Database &database, const AnalysisFilter &filter,
                                                   std::int64_t bucketMs, QString *error)
 {
+    if (const auto kept = filter.text.isEmpty() ? nullptr : textmatches::find(database.nativeHandle(), filter.text))
+        return keptBucketSums(*kept, filter, bucketMs);
     sql::CountSource source;
     source.tablesAreCurrent = ensureAttemptMinutes(database);
     source.byHour = sql::wholeHours(filter, bucketMs);
@@ -193,6 +223,7 @@ std::optional<QList<Flood>> findFloods(Database &database, const AnalysisFilter 
         sql::CountSource source;
         source.tablesAreCurrent = ensureAttemptMinutes(database);
         source.needReason = true;
+        source.textMatchesKept = sql::textMatchesKept(database, filter.text);
         sql::Fragment statement{u"SELECT m.reason, SUM(%1) AS n"_s.arg(temporary), {}};
         statement.append(sql::attemptMinutesFrom(within, source));
         statement.append(u" GROUP BY m.reason ORDER BY n DESC, m.reason LIMIT 1"_s);

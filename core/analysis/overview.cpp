@@ -5,6 +5,7 @@
 #include "filtersql.h"
 
 #include "store/database.h"
+#include "store/textmatches.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -113,7 +114,14 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
 
     if (request.withBuckets) {
         AnalysisFilter bucketFilter = filter;
-        if (request.bucketsWithin) {
+        // A search's whole-log bars read every event once: its matches are kept,
+        // and the charts after it with the same text count them in memory (a
+        // range first is no quicker then). Not kept: stopped, or too common.
+        const bool textKept = !filter.text.isEmpty() && sql::textMatchesKept(database, filter.text);
+        if (!filter.text.isEmpty() && !textKept && !request.bucketsWithin && !filter.fromMs && !filter.toMs)
+            textmatches::collect(database.nativeHandle(), filter.text, nullptr);
+        const bool partial = request.bucketsWithin && !textKept;
+        if (partial) {
             // Whole buckets of the span's grid, within the filter's own range.
             const std::int64_t origin = bucketOrigin(filter);
             const std::int64_t step = overview.bucketMs;
@@ -123,7 +131,7 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
             bucketFilter.toMs = filter.toMs ? std::min(to, *filter.toMs) : to;
             overview.bucketsPartial = true;
         }
-        auto buckets = !request.bucketsWithin || *bucketFilter.toMs > *bucketFilter.fromMs
+        auto buckets = !partial || *bucketFilter.toMs > *bucketFilter.fromMs
                            ? timeBuckets(database, bucketFilter, overview.bucketMs, &failure)
                            : std::optional<QList<TimeBucket>>(QList<TimeBucket>());
         if (!buckets)

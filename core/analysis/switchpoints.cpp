@@ -236,6 +236,7 @@ std::optional<std::pair<std::int64_t, std::int64_t>> borderMinutes(QSqlQuery &qu
 // Step 4, reply by reply: the first 5xx after the best split of the events of
 // the two border minutes.
 std::optional<std::int64_t> refineMoment(QSqlQuery &query, const SeriesKey &key, const AnalysisFilter &filter,
+                                         const sql::CountSource &source,
                                          std::pair<std::int64_t, std::int64_t> minutes, QString *error)
 {
     struct Reply {
@@ -250,7 +251,8 @@ std::optional<std::int64_t> refineMoment(QSqlQuery &query, const SeriesKey &key,
         where.add(u"e.direction = ?"_s, {int(key.direction)});
         where.add(u"e.reason = ?"_s, {int(key.reason)});
         where.add(u"("_s + sql::temporaryCondition(u"e."_s) + u" OR "_s + sql::permanentCondition(u"e."_s) + u")"_s);
-        sql::addTextTerms(where, filter.text, u"e."_s);
+        sql::addTextTerms(where, filter.text, u"e."_s, source.textMatchesKept,
+                          {minute * sql::minuteMs, (minute + 1) * sql::minuteMs});
         sql::Fragment statement{u"SELECT e.time_ms, CASE WHEN "_s + sql::permanentCondition(u"e."_s)
                                     + u" THEN 1 ELSE 0 END FROM event e"_s,
                                 {}};
@@ -308,7 +310,7 @@ std::optional<MinuteCounts> countReplies(QSqlQuery &query, const SeriesKey &key,
         where.add(u"e.time_ms < ?"_s, {qint64(to)});
         where.add(u"e.direction = ?"_s, {int(key.direction)});
         where.add(u"e.reason = ?"_s, {int(key.reason)});
-        sql::addTextTerms(where, filter.text, u"e."_s);
+        sql::addTextTerms(where, filter.text, u"e."_s, source.textMatchesKept, {from, to});
         sql::Fragment statement{u"SELECT SUM(CASE WHEN "_s + sql::temporaryCondition(u"e."_s)
                                     + u" THEN 1 ELSE 0 END), SUM(CASE WHEN "_s + sql::permanentCondition(u"e."_s)
                                     + u" THEN 1 ELSE 0 END) FROM event e"_s,
@@ -349,6 +351,7 @@ std::optional<QList<SwitchPoint>> findSwitchPoints(Database &database, const Ana
     sql::CountSource fine;
     fine.tablesAreCurrent = ensureAttemptMinutes(database);
     fine.needReason = true;
+    fine.textMatchesKept = sql::textMatchesKept(database, filter.text);
     sql::CountSource coarse = fine;
     // attempt_hour when the range is whole hours (its slots then stay inside it).
     coarse.byHour = sql::wholeHours(seriesOnly, 60 * sql::minuteMs);
@@ -407,7 +410,7 @@ std::optional<QList<SwitchPoint>> findSwitchPoints(Database &database, const Ana
                 : borderMinutes(query, key, filter, fine, slotMinutes, before.lastMinute, after.firstMinute, error);
             if (!minutes)
                 return std::nullopt;
-            const auto moment = refineMoment(query, key, filter, *minutes, error);
+            const auto moment = refineMoment(query, key, filter, fine, *minutes, error);
             if (!moment)
                 return std::nullopt;
             std::int64_t phaseStart = before.firstMinute * slotMs;

@@ -39,15 +39,16 @@ constexpr auto textMatchTable = "top_text_match";
 constexpr auto textMatchColumns = "kind, status, code_class, direction, reason, time_ms, client_ip, client_name,"
                                   " relay, sender, recipient";
 
-// The filter's terms on the events; without the text for rows that matched it already.
-sql::Where attemptTerms(const AnalysisFilter &filter, bool withText)
+// The filter's terms on the events; without the text for rows that matched it
+// already; with `textKept`, the text's kept matches read by id.
+sql::Where attemptTerms(const AnalysisFilter &filter, bool withText, bool textKept = false)
 {
     sql::Where where;
     where.add(sql::attemptCondition(u"e."_s));
     sql::addEventTimeTerms(where, filter, u"e."_s);
     sql::addClassTerms(where, filter, u"e."_s);
     if (withText)
-        sql::addTextTerms(where, filter.text, u"e."_s);
+        sql::addTextTerms(where, filter.text, u"e."_s, textKept, sql::boundsOf(filter));
     return where;
 }
 
@@ -101,7 +102,7 @@ public:
         sql::Fragment statement{u"CREATE TEMP TABLE %1 AS SELECT %2 FROM event e"_s.arg(
                                     QLatin1StringView(textMatchTable), QLatin1StringView(textMatchColumns)),
                                 {}};
-        statement.append(attemptTerms(filter, true).clause());
+        statement.append(attemptTerms(filter, true, sql::textMatchesKept(m_database, filter.text)).clause());
         if (!query.prepare(statement.text)) {
             if (error)
                 *error = Tr::tr("cannot search the attempts: %1").arg(query.lastError().text());

@@ -36,7 +36,8 @@ const QStringList &migrationFiles()
                                    u":/rejectscope/schema/002-retry-chains.sql"_s,
                                    u":/rejectscope/schema/003-top-lists.sql"_s,
                                    u":/rejectscope/schema/004-key-hours.sql"_s,
-                                   u":/rejectscope/schema/005-top-days.sql"_s};
+                                   u":/rejectscope/schema/005-top-days.sql"_s,
+                                   u":/rejectscope/schema/006-chain-first-events.sql"_s};
     return files;
 }
 

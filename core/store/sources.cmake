@@ -14,10 +14,12 @@ target_sources(rejectscope_core PRIVATE
     store/parsingreader.h store/parsingreader.cpp
     store/summary.h store/summary.cpp
     store/textarena.h store/textarena.cpp
+    store/textmatches.h store/textmatches.cpp
     store/textsanitizer.h store/textsanitizer.cpp
     store/threadconnection.h store/threadconnection.cpp)
 qt_add_resources(rejectscope_core "schema"
     PREFIX "/rejectscope/schema"
     BASE store/schema
     FILES store/schema/001-initial.sql store/schema/002-retry-chains.sql store/schema/003-top-lists.sql store/schema/004-key-hours.sql store/schema/005-top-days.sql
+        store/schema/006-chain-first-events.sql
         store/schema/event-indexes.sql)

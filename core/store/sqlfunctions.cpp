@@ -1,5 +1,7 @@
 #include "sqlfunctions.h"
 
+#include "textmatches.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -103,7 +105,8 @@ bool registerSqlFunctions(sqlite3 *db)
     return sqlite3_create_function_v2(db, containsFunction, -1,
                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                                       containsAnyFunction, nullptr, nullptr, nullptr)
-        == SQLITE_OK;
+        == SQLITE_OK
+        && textmatches::registerIdsFunction(db);
 }
 
 } // namespace rejectscope

@@ -168,6 +168,16 @@ int main(int argc, char *argv[])
                  window.filterBar()->setTimeRange(middle, middle + 86'400'000);
                  window.filterBar()->setSearchText(u"194.25.134.80"_s);
              }},
+            // The same text again: its matches were kept by the search above.
+            {"filter: + inbound (same text)", [&] { window.filterBar()->setDirection(Direction::Inbound); }},
+            {"filter: + a reason, next day (same text)",
+             [&] {
+                 const auto &t = window.timelineSnapshot();
+                 const qint64 next = t.spanFromMs + (t.spanToMs - t.spanFromMs) / 2 + 86'400'000;
+                 window.filterBar()->setReason(ReasonClass::UnknownLocalRecipient);
+                 window.filterBar()->setTimeRange(next, next + 86'400'000);
+             }},
+            {"filter: range cleared (same text)", [&] { window.filterBar()->setTimeRange(std::nullopt, std::nullopt); }},
             {"filter: cleared", [&] { window.filterBar()->clear(); }},
         };
         for (const Change &change : changes) {

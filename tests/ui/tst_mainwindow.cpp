@@ -7,6 +7,7 @@
 
 #include "advisor/advisorpanel.h"
 #include "analysis/eventquery.h"
+#include "analysis/filtersql.h"
 #include "analysis/floods.h"
 #include "analysis/retrychains.h"
 #include "analysis/switchpoints.h"
@@ -23,6 +24,7 @@
 #include "models/timelinemodel.h"
 #include "store/database.h"
 #include "store/summary.h"
+#include "store/textmatches.h"
 #include "tablespanel.h"
 
 #include <QHeaderView>
@@ -74,6 +76,7 @@ private slots:
     void markerGetsBeforeAfterCard();
     void filterDrivesEventsAndStorms();
     void searchInARangeShowsItsBarsFirst();
+    void searchKeepsItsMatchesForTheNextChange();
     void bucketClickFiltersTables();
     void cancelledImportLeavesTruthfulDatabase();
     void logTextStaysText();
@@ -310,6 +313,46 @@ void TestMainWindow::searchInARangeShowsItsBarsFirst()
     for (const TimeBucket &bucket : last)
         inRange += bucket.startMs + bucketMs > fromMs && bucket.startMs < toMs;
     QCOMPARE(inRange, first.size());
+}
+
+void TestMainWindow::searchKeepsItsMatchesForTheNextChange()
+{
+    auto window = labWindow(u"kept"_s);
+    QVERIFY(window);
+    const QString text = u"in.lab.test"_s;
+    window->filterBar()->setSearchText(text);
+    QTRY_COMPARE(window->tables()->eventModel()->filter().text, text);
+    QVERIFY(waitUntilIdle(*window));
+    QTRY_VERIFY(!window->isChartReading());
+    // The whole log's bars read every event once and kept the matches...
+    Database db(window->databasePath());
+    QVERIFY(db.open(Database::Mode::ReadOnly));
+    QVERIFY(sql::textMatchesKept(db, text));
+    // ...which the next change with the same text reads: the same chart and
+    // count as a scan of the events would give.
+    window->filterBar()->setDirection(Direction::Inbound);
+    QTRY_VERIFY(window->tables()->eventModel()->filter().direction == Direction::Inbound);
+    QVERIFY(waitUntilIdle(*window));
+    QTRY_VERIFY(!window->isChartReading());
+    QTRY_VERIFY(window->tables()->eventModel()->isCountKnown());
+    const QList<TimeBucket> shown = window->timelineModel()->buckets();
+    const qsizetype rows = window->tables()->eventModel()->rowCount();
+    textmatches::forgetAll();
+    AnalysisFilter filter;
+    filter.text = text;
+    filter.direction = Direction::Inbound;
+    QString error;
+    const auto scanned = timeBuckets(db, filter, window->timelineModel()->bucketMs(), &error);
+    QVERIFY2(scanned, qPrintable(error));
+    QVERIFY(!scanned->isEmpty());
+    QCOMPARE(shown.size(), scanned->size());
+    for (qsizetype i = 0; i < shown.size(); ++i) {
+        QCOMPARE(shown[i].startMs, scanned->at(i).startMs);
+        QCOMPARE(shown[i].temporary, scanned->at(i).temporary);
+        QCOMPARE(shown[i].permanent, scanned->at(i).permanent);
+    }
+    EventQuery events(db, filter);
+    QCOMPARE(events.count(), std::optional<std::int64_t>(rows));
 }
 
 void TestMainWindow::bucketClickFiltersTables()

@@ -1,0 +1,417 @@
+#include "textmatches.h"
+
+#include "sqlfunctions.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace rejectscope::textmatches {
+
+namespace {
+
+// What the kept matches were read from: an import adds rows with higher ids and
+// never rewrites an event without adding queue_sender rows; the last event's time
+// tells a new file under an old name apart.
+struct Version {
+    std::int64_t maxEventId = 0;
+    std::int64_t maxQueueSenderId = 0;
+    std::int64_t lastEventTimeMs = 0;
+    bool operator==(const Version &other) const
+    {
+        return maxEventId == other.maxEventId && maxQueueSenderId == other.maxQueueSenderId
+            && lastEventTimeMs == other.lastEventTimeMs;
+    }
+};
+
+struct Entry {
+    std::string file;
+    Version version;
+    std::string foldedText;
+    std::shared_ptr<const TextMatchList> matches; // nullptr: more than a text may keep
+    std::uint64_t lastUse = 0;
+};
+
+std::mutex cacheMutex;
+std::vector<Entry> cache;
+std::uint64_t useClock = 0;
+std::atomic<std::size_t> perTextLimit{Limits{}.perText};
+std::atomic<std::size_t> totalLimit{Limits{}.total};
+std::atomic<std::size_t> textsLimit{Limits{}.texts};
+std::atomic<std::size_t> lookUpChainsLimit{Limits{}.lookUpChains};
+
+// Finalizes on every path out.
+struct Statement {
+    sqlite3_stmt *handle = nullptr;
+    Statement(sqlite3 *db, const std::string &sql) { sqlite3_prepare_v2(db, sql.c_str(), -1, &handle, nullptr); }
+    ~Statement() { sqlite3_finalize(handle); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+};
+
+std::optional<std::string> fileOf(sqlite3 *db)
+{
+    const char *name = sqlite3_db_filename(db, "main");
+    if (!name || !*name)
+        return std::nullopt;
+    return std::string(name);
+}
+
+std::optional<Version> versionOf(sqlite3 *db)
+{
+    Statement statement(db, "SELECT (SELECT max(id) FROM event), (SELECT max(id) FROM queue_sender),"
+                            " (SELECT time_ms FROM event ORDER BY id DESC LIMIT 1)");
+    if (!statement.handle || sqlite3_step(statement.handle) != SQLITE_ROW)
+        return std::nullopt;
+    return Version{sqlite3_column_int64(statement.handle, 0), sqlite3_column_int64(statement.handle, 1),
+                   sqlite3_column_int64(statement.handle, 2)};
+}
+
+std::string foldedOf(const QString &text)
+{
+    std::string folded = text.toStdString();
+    for (char &c : folded)
+        if (c >= 'A' && c <= 'Z')
+            c = char(c + ('a' - 'A'));
+    return folded;
+}
+
+std::string scanSql(const char *columns)
+{
+    std::string sql = std::string("SELECT ") + columns + " FROM event WHERE " + containsFunction + "(?1";
+    for (const char *column : searchedColumns)
+        sql += std::string(", ") + column;
+    return sql + ") = 1";
+}
+
+// Calls `row` for every event that contains `text`; false (SQLite's message in
+// *error) when the scan failed or was stopped, or when `row` returned false.
+template<typename Row>
+bool scan(sqlite3 *db, const char *columns, const std::string &text, QString *error, Row &&row)
+{
+    Statement statement(db, scanSql(columns));
+    const auto failed = [&] {
+        if (error)
+            *error = QString::fromUtf8(sqlite3_errmsg(db));
+        return false;
+    };
+    if (!statement.handle)
+        return failed();
+    sqlite3_bind_text(statement.handle, 1, text.data(), int(text.size()), SQLITE_TRANSIENT);
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(statement.handle)) == SQLITE_ROW)
+        if (!row(statement.handle))
+            return false;
+    return rc == SQLITE_DONE || failed();
+}
+
+// Under cacheMutex.
+Entry *entryFor(const std::string &file, const Version &version, const std::string &folded)
+{
+    for (Entry &entry : cache)
+        if (entry.file == file && entry.foldedText == folded && entry.version == version)
+            return &entry;
+    return nullptr;
+}
+
+// Under cacheMutex: drops stale entries of the file, then the least recently used
+// ones until `incoming` more matches fit.
+void makeRoom(const std::string &file, const Version &version, std::size_t incoming)
+{
+    std::erase_if(cache, [&](const Entry &e) { return e.file == file && !(e.version == version); });
+    const auto kept = [] {
+        std::size_t total = 0;
+        for (const Entry &e : cache)
+            total += e.matches ? e.matches->size() : 0;
+        return total;
+    };
+    while (!cache.empty() && (kept() + incoming > totalLimit || cache.size() >= textsLimit)) {
+        auto oldest = std::min_element(cache.begin(), cache.end(),
+                                       [](const Entry &a, const Entry &b) { return a.lastUse < b.lastUse; });
+        cache.erase(oldest);
+    }
+}
+
+} // namespace
+
+std::shared_ptr<const TextMatchList> find(sqlite3 *db, const QString &text)
+{
+    const auto file = fileOf(db);
+    if (!file || text.isEmpty())
+        return nullptr;
+    {
+        // Nothing kept for the file: no need to read its version.
+        const std::lock_guard lock(cacheMutex);
+        if (std::none_of(cache.begin(), cache.end(), [&](const Entry &e) { return e.file == *file; }))
+            return nullptr;
+    }
+    const auto version = versionOf(db);
+    if (!version)
+        return nullptr;
+    const std::lock_guard lock(cacheMutex);
+    Entry *entry = entryFor(*file, *version, foldedOf(text));
+    if (!entry)
+        return nullptr;
+    entry->lastUse = ++useClock;
+    return entry->matches;
+}
+
+Outcome collect(sqlite3 *db, const QString &text, QString *error)
+{
+    const auto file = fileOf(db);
+    if (!file || text.isEmpty())
+        return Outcome::NotKeepable;
+    const auto before = versionOf(db);
+    if (!before) {
+        if (error)
+            *error = QString::fromUtf8(sqlite3_errmsg(db));
+        return Outcome::Failed;
+    }
+    const std::string folded = foldedOf(text);
+    {
+        const std::lock_guard lock(cacheMutex);
+        if (const Entry *entry = entryFor(*file, *before, folded))
+            return entry->matches ? Outcome::Kept : Outcome::TooMany;
+    }
+    auto matches = std::make_shared<TextMatchList>();
+    bool tooMany = false;
+    const bool scanned = scan(db, "id, time_ms, kind, direction, status, code_class, reason", folded, error,
+                              [&](sqlite3_stmt *row) {
+                                  if (matches->size() >= perTextLimit) {
+                                      tooMany = true;
+                                      return false;
+                                  }
+                                  const auto small = [&](int column) {
+                                      return std::uint8_t(sqlite3_column_int(row, column));
+                                  };
+                                  matches->push_back({sqlite3_column_int64(row, 0), sqlite3_column_int64(row, 1),
+                                                      small(2), small(3), small(4), small(5), small(6)});
+                                  return true;
+                              });
+    if (!scanned && !tooMany)
+        return Outcome::Failed;
+    // An import that committed during the scan: what was read may mix both.
+    if (const auto after = versionOf(db); !after || !(*after == *before))
+        return Outcome::NotKeepable;
+    if (tooMany)
+        matches.reset();
+    else
+        std::sort(matches->begin(), matches->end(), [](const TextMatch &a, const TextMatch &b) {
+            return a.timeMs != b.timeMs ? a.timeMs < b.timeMs : a.id < b.id;
+        });
+    const std::lock_guard lock(cacheMutex);
+    if (!entryFor(*file, *before, folded)) {
+        makeRoom(*file, *before, matches ? matches->size() : 0);
+        cache.push_back({*file, *before, folded, std::move(matches), ++useClock});
+    }
+    return tooMany ? Outcome::TooMany : Outcome::Kept;
+}
+
+Limits limits()
+{
+    return {perTextLimit, totalLimit, textsLimit, lookUpChainsLimit};
+}
+
+void setLimits(const Limits &limits)
+{
+    perTextLimit = limits.perText;
+    totalLimit = limits.total;
+    textsLimit = std::max<std::size_t>(1, limits.texts);
+    lookUpChainsLimit = limits.lookUpChains;
+}
+
+void forgetAll()
+{
+    const std::lock_guard lock(cacheMutex);
+    cache.clear();
+}
+
+namespace {
+
+// rs_text_ids: an eponymous table-valued function with one column, id, and the
+// hidden arguments needle, from_ms and to_ms.
+struct IdsTable {
+    sqlite3_vtab base{};
+    sqlite3 *db = nullptr;
+};
+
+struct IdsCursor {
+    sqlite3_vtab_cursor base{};
+    std::shared_ptr<const TextMatchList> matches; // kept ones, or
+    std::vector<std::int64_t> scanned;            // those of a text too common to keep
+    std::size_t row = 0; // the next to list, and the end of the list
+    std::size_t end = 0;
+};
+
+int idsConnect(sqlite3 *db, void *, int, const char *const *, sqlite3_vtab **table, char **)
+{
+    const int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(id INTEGER, needle HIDDEN, from_ms HIDDEN, to_ms HIDDEN)");
+    if (rc != SQLITE_OK)
+        return rc;
+    auto *ids = new IdsTable;
+    ids->db = db;
+    *table = &ids->base;
+    return SQLITE_OK;
+}
+
+int idsDisconnect(sqlite3_vtab *table)
+{
+    delete reinterpret_cast<IdsTable *>(table);
+    return SQLITE_OK;
+}
+
+// The arguments, in the order of the hidden columns: needle (required), from_ms
+// and to_ms (optional bounds, NULL for none). idxNum says which are given.
+enum Argument { Needle = 1, From = 2, To = 4 };
+
+int idsBestIndex(sqlite3_vtab *, sqlite3_index_info *info)
+{
+    int next = 1;
+    info->idxNum = 0;
+    for (const auto &[column, bit] : {std::pair{1, Needle}, std::pair{2, From}, std::pair{3, To}}) {
+        for (int i = 0; i < info->nConstraint; ++i) {
+            const auto &constraint = info->aConstraint[i];
+            if (constraint.iColumn == column && constraint.op == SQLITE_INDEX_CONSTRAINT_EQ && constraint.usable) {
+                info->aConstraintUsage[i].argvIndex = next++;
+                info->aConstraintUsage[i].omit = 1;
+                info->idxNum |= bit;
+                break;
+            }
+        }
+    }
+    // Without the text there is nothing to list.
+    if (!(info->idxNum & Needle))
+        return SQLITE_CONSTRAINT;
+    // Few rows, so that a query reaches the events by id rather than walking a
+    // time range: the text is only put this way when its matches are kept, and
+    // the bounds cut them to the query's range.
+    info->estimatedRows = 1000;
+    info->estimatedCost = 1000;
+    return SQLITE_OK;
+}
+
+int idsOpen(sqlite3_vtab *, sqlite3_vtab_cursor **cursor)
+{
+    *cursor = &(new IdsCursor)->base;
+    return SQLITE_OK;
+}
+
+int idsClose(sqlite3_vtab_cursor *cursor)
+{
+    delete reinterpret_cast<IdsCursor *>(cursor);
+    return SQLITE_OK;
+}
+
+std::optional<std::int64_t> boundOf(sqlite3_value *value)
+{
+    if (sqlite3_value_type(value) == SQLITE_NULL)
+        return std::nullopt;
+    return sqlite3_value_int64(value);
+}
+
+int idsFilter(sqlite3_vtab_cursor *base, int idxNum, const char *, int argc, sqlite3_value **argv)
+{
+    auto *cursor = reinterpret_cast<IdsCursor *>(base);
+    sqlite3 *db = reinterpret_cast<IdsTable *>(base->pVtab)->db;
+    cursor->matches.reset();
+    cursor->scanned.clear();
+    cursor->row = cursor->end = 0;
+    int arg = 0;
+    const unsigned char *raw = (idxNum & Needle) && arg < argc ? sqlite3_value_text(argv[arg++]) : nullptr;
+    const std::optional<std::int64_t> from = (idxNum & From) && arg < argc ? boundOf(argv[arg++]) : std::nullopt;
+    const std::optional<std::int64_t> to = (idxNum & To) && arg < argc ? boundOf(argv[arg++]) : std::nullopt;
+    if (!raw)
+        return SQLITE_OK;
+    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(raw), sqlite3_value_bytes(argv[0]));
+    if (text.isEmpty())
+        return SQLITE_OK;
+    cursor->matches = find(db, text);
+    QString error;
+    if (!cursor->matches && collect(db, text, &error) != Outcome::Failed)
+        cursor->matches = find(db, text);
+    if (cursor->matches) {
+        // The matches are in order of time: the bounds are a slice of them.
+        const auto before = [](const TextMatch &m, std::int64_t t) { return m.timeMs < t; };
+        const auto &list = *cursor->matches;
+        cursor->row = std::size_t((from ? std::lower_bound(list.begin(), list.end(), *from, before) : list.begin())
+                                  - list.begin());
+        cursor->end = std::size_t((to ? std::lower_bound(list.begin(), list.end(), *to, before) : list.end())
+                                  - list.begin());
+        cursor->end = std::max(cursor->end, cursor->row);
+        return SQLITE_OK;
+    }
+    // Not kept (too common, no file, or an import in between): this query's own.
+    const bool scanned = scan(db, "id, time_ms", foldedOf(text), &error, [&](sqlite3_stmt *row) {
+        const std::int64_t timeMs = sqlite3_column_int64(row, 1);
+        if ((!from || timeMs >= *from) && (!to || timeMs < *to))
+            cursor->scanned.push_back(sqlite3_column_int64(row, 0));
+        return true;
+    });
+    cursor->end = cursor->scanned.size();
+    if (scanned)
+        return SQLITE_OK;
+    sqlite3_free(base->pVtab->zErrMsg);
+    base->pVtab->zErrMsg = sqlite3_mprintf("%s", error.toUtf8().constData());
+    return sqlite3_errcode(db) == SQLITE_INTERRUPT ? SQLITE_INTERRUPT : SQLITE_ERROR;
+}
+
+int idsNext(sqlite3_vtab_cursor *cursor)
+{
+    ++reinterpret_cast<IdsCursor *>(cursor)->row;
+    return SQLITE_OK;
+}
+
+int idsEof(sqlite3_vtab_cursor *base)
+{
+    const auto *cursor = reinterpret_cast<IdsCursor *>(base);
+    return cursor->row >= cursor->end;
+}
+
+int idsColumn(sqlite3_vtab_cursor *base, sqlite3_context *context, int column)
+{
+    const auto *cursor = reinterpret_cast<IdsCursor *>(base);
+    if (column != 0) {
+        sqlite3_result_null(context);
+        return SQLITE_OK;
+    }
+    sqlite3_result_int64(context, cursor->matches ? (*cursor->matches)[cursor->row].id
+                                                  : cursor->scanned[cursor->row]);
+    return SQLITE_OK;
+}
+
+int idsRowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid)
+{
+    *rowid = sqlite3_int64(reinterpret_cast<IdsCursor *>(base)->row);
+    return SQLITE_OK;
+}
+
+const sqlite3_module idsModule = [] {
+    sqlite3_module module{};
+    module.iVersion = 0;
+    module.xCreate = nullptr; // eponymous only: no CREATE VIRTUAL TABLE
+    module.xConnect = idsConnect;
+    module.xBestIndex = idsBestIndex;
+    module.xDisconnect = idsDisconnect;
+    module.xDestroy = idsDisconnect;
+    module.xOpen = idsOpen;
+    module.xClose = idsClose;
+    module.xFilter = idsFilter;
+    module.xNext = idsNext;
+    module.xEof = idsEof;
+    module.xColumn = idsColumn;
+    module.xRowid = idsRowid;
+    return module;
+}();
+
+} // namespace
+
+bool registerIdsFunction(sqlite3 *db)
+{
+    return sqlite3_create_module_v2(db, idsFunction, &idsModule, nullptr, nullptr) == SQLITE_OK;
+}
+
+} // namespace rejectscope::textmatches
