@@ -107,11 +107,13 @@ void addChainTerms(sql::Where &where, const AnalysisFilter &filter, TimeTerms ti
             earliest = *filter.fromMs;
         else if (filter.fromMs && time == TimeTerms::ShortChains)
             earliest = *filter.fromMs - longChainMs;
-        else if (filter.fromMs && longestMs > 0 && time != TimeTerms::LongChains)
+        else if (filter.fromMs && longestMs > 0)
             earliest = *filter.fromMs - longestMs;
         // Looked up: the chains are reached from the matches (as many lookups as
-        // matches); else each chain walked is tested (the plus keeps the index out).
-        const sql::Fragment ids = sql::textIdsCondition(lookUpMatches ? u"c.first_event_id"_s : u"+c.first_event_id"_s,
+        // matches); else each chain walked is tested (the plus keeps the index
+        // out), as the few long chains are.
+        const bool lookUp = lookUpMatches && time != TimeTerms::LongChains;
+        const sql::Fragment ids = sql::textIdsCondition(lookUp ? u"c.first_event_id"_s : u"+c.first_event_id"_s,
                                                         filter.text, {earliest, filter.toMs});
         where.add(ids.text, ids.values);
     } else
@@ -238,7 +240,8 @@ std::optional<bool> anyRetries(QSqlQuery &query, const AnalysisFilter &filter)
 // attempts, times, direction and reason only): those of at most a day that
 // start within a day before it (retry_chain_storm_time) and the long ones
 // (retry_chain_long), each part sorted as the storms index orders them, merged.
-std::optional<QList<RetryChain>> stormKeysInRange(QSqlQuery &query, const StormQuery &request, bool textKept)
+std::optional<QList<RetryChain>> stormKeysInRange(QSqlQuery &query, const StormQuery &request, bool textKept,
+                                                  std::int64_t longestMs)
 {
     const AnalysisFilter &filter = request.filter;
     QList<RetryChain> keys;
@@ -246,7 +249,7 @@ std::optional<QList<RetryChain>> stormKeysInRange(QSqlQuery &query, const StormQ
         sql::Where where;
         if (part == TimeTerms::ShortChains)
             where.add(u"c.attempts >= 2"_s); // a chain longer than a day has retries
-        addChainTerms(where, filter, part, 0, textKept);
+        addChainTerms(where, filter, part, longestMs, textKept);
         sql::Fragment statement{u"SELECT c.id, c.attempts, c.first_ms, c.last_ms, c.direction, c.reason"
                                 " FROM retry_chain c"_s,
                                 {}};
@@ -339,7 +342,7 @@ std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
     // A short range: its chains with retries from the time indexes, then those
     // kept read with their first events.
     const auto selectShortRange = [&] {
-        auto keys = stormKeysInRange(query, request, textKept);
+        auto keys = stormKeysInRange(query, request, textKept, *longest);
         if (!keys)
             return false;
         if (keys->isEmpty())
@@ -426,16 +429,12 @@ std::optional<RetryChains::Totals> RetryChains::totals(const AnalysisFilter &fil
     if (!filter.fromMs && !filter.toMs && filter.text.isEmpty()) {
         if (!run(wholeLogTotals(filter)))
             return std::nullopt;
-    } else if (textKept) {
+    } else if (textKept && !filter.fromMs && !filter.toMs) {
         // The chains the kept matches start, each found by its first event
-        // (retry_chain_first_event): as many lookups as matches.
-        const auto longest = longestChainMs(query);
-        if (!longest) {
-            m_error = Tr::tr("cannot read the retry chains: %1").arg(query.lastError().text());
-            return std::nullopt;
-        }
+        // (retry_chain_first_event): as many lookups as matches. (A range's
+        // parts below look up those of their own shorter spans.)
         sql::Where where;
-        addChainTerms(where, filter, TimeTerms::NotForIndex, *longest, true);
+        addChainTerms(where, filter, TimeTerms::NotForIndex, 0, true);
         sql::Fragment statement{u"SELECT COUNT(*), COALESCE(SUM(c.attempts), 0) FROM retry_chain c"_s, {}};
         statement.append(where.clause());
         if (!run(statement))
@@ -444,12 +443,18 @@ std::optional<RetryChains::Totals> RetryChains::totals(const AnalysisFilter &fil
         // The chains of one attempt in the range (most chains; retry_chain_time),
         // those with retries of at most a day that start within a day before it
         // (retry_chain_storm_time), and the few long ones: together every chain
-        // that overlaps the range, each once.
+        // that overlaps the range, each once. The long ones start at most the
+        // longest chain before it (bounds the kept matches they are tested against).
+        const auto longest = textKept ? longestChainMs(query) : std::optional<std::int64_t>(0);
+        if (!longest) {
+            m_error = Tr::tr("cannot read the retry chains: %1").arg(query.lastError().text());
+            return std::nullopt;
+        }
         for (const TimeTerms part : {TimeTerms::SingleAttempts, TimeTerms::ShortChains, TimeTerms::LongChains}) {
             sql::Where where;
             if (part == TimeTerms::ShortChains)
                 where.add(u"c.attempts >= 2"_s);
-            addChainTerms(where, filter, part, 0, textKept);
+            addChainTerms(where, filter, part, *longest, textKept);
             sql::Fragment statement{u"SELECT COUNT(*), COALESCE(SUM(c.attempts), 0) FROM retry_chain c"_s, {}};
             // The event is joined for free text only: without it the totals come from an index.
             if (!filter.text.isEmpty() && !textKept)
