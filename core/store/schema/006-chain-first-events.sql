@@ -6,3 +6,10 @@
 -- retrychainbuild.cpp). Portable SQL (see 001-initial.sql).
 
 CREATE INDEX retry_chain_first_event ON retry_chain (first_event_id);
+
+-- The few chains longer than a day are walked for a range and each tested against
+-- a search's matches: with the first event in the index, without reading the
+-- chain's row.
+DROP INDEX retry_chain_long;
+CREATE INDEX retry_chain_long ON retry_chain (first_ms, last_ms, direction, reason, attempts, first_event_id)
+    WHERE last_ms - first_ms > 86400000;
