@@ -1,7 +1,10 @@
 // rejectscope-gui-bench DATABASE: times the main window on a large database —
 // opening it and filter changes: when the chart, the storms, the advisor and the
-// top lists arrive, when the chart and tables are repainted, and when all is done. Run by hand with
-// QT_QPA_PLATFORM=offscreen on a database filled by rejectscope-analysis-bench.
+// top lists arrive, when the chart and tables are repainted, and when all is done.
+// The changes include a search and three changes after it with the same text (its
+// matches kept); the second open of a process finds the search's matches kept from
+// the first. Run by hand with QT_QPA_PLATFORM=offscreen on a database filled by
+// rejectscope-analysis-bench.
 
 #include "filterbar.h"
 #include "mainwindow.h"
