@@ -381,6 +381,9 @@ void TestTextMatches::databaseInMemoryIsNeverKept()
     QCOMPARE(ids, QList<qint64>{1});
     QVERIFY(!textmatches::find(db, u"192.0.2.7"_s));
     sqlite3_close(db);
+    // No connection at all (a Database asked from another thread has none).
+    QVERIFY(!textmatches::find(nullptr, u"192.0.2.7"_s));
+    QCOMPARE(textmatches::collect(nullptr, u"192.0.2.7"_s, &error), textmatches::Outcome::NotKeepable);
 }
 
 void TestTextMatches::classesInMemoryAgreeWithSql()

@@ -55,6 +55,8 @@ struct Statement {
 
 std::optional<std::string> fileOf(sqlite3 *db)
 {
+    if (!db)
+        return std::nullopt;
     const char *name = sqlite3_db_filename(db, "main");
     if (!name || !*name)
         return std::nullopt;
