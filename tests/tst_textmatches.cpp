@@ -165,6 +165,7 @@ private slots:
     void keptAnswersEqualScannedAnswers();
     void keptMatchesFollowTheFile();
     void limitsHold();
+    void collectTellsHowFarItIs();
     void databaseInMemoryIsNeverKept();
     void classesInMemoryAgreeWithSql();
 
@@ -355,6 +356,30 @@ void TestTextMatches::limitsHold()
     QVERIFY(textmatches::find(m_lab->nativeHandle(), u"ghost"_s));
     QVERIFY(!textmatches::find(m_lab->nativeHandle(), u"127.0.0.2"_s));
     QCOMPARE(listedIds(*m_lab, u"127.0.0.2"_s), ip);
+}
+
+void TestTextMatches::collectTellsHowFarItIs()
+{
+    // Slices of 100 ids: a report after each, then 1 at the end, whatever the
+    // text finds (one that finds nothing too); the matches are those of one scan.
+    QSqlQuery query(m_lab->connection());
+    QVERIFY(query.exec(u"SELECT MAX(id) FROM event"_s) && query.next());
+    const qint64 maxId = query.value(0).toLongLong();
+    QVERIFY(maxId > 400);
+    for (const QString &text : {u"ghost"_s, u"no-such-thing.invalid"_s}) {
+        textmatches::forgetAll();
+        QList<double> reports;
+        QString error;
+        QCOMPARE(textmatches::collect(m_lab->nativeHandle(), text, &error,
+                                      [&](double done) { reports << done; }, 100),
+                 textmatches::Outcome::Kept);
+        QCOMPARE(reports.size(), qsizetype((maxId + 99) / 100));
+        QVERIFY(std::is_sorted(reports.begin(), reports.end()));
+        QVERIFY(reports.first() > 0 && reports.first() < 0.5);
+        QCOMPARE(reports.last(), 1.0);
+        QCOMPARE(listedIds(*m_lab, text), scannedIds(*m_lab, text));
+        QCOMPARE(qsizetype(textmatches::find(m_lab->nativeHandle(), text)->size()), scannedIds(*m_lab, text).size());
+    }
 }
 
 void TestTextMatches::databaseInMemoryIsNeverKept()

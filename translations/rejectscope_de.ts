@@ -2097,6 +2097,14 @@
         <source>Range first; reading the rest of the log…</source>
         <translation>Erst der Zeitraum; der Rest des Logs folgt…</translation>
     </message>
+    <message>
+        <source>Range first; %1 % of the log read</source>
+        <translation>Erst der Zeitraum; %1 % des Logs gelesen</translation>
+    </message>
+    <message>
+        <source>Reading the log… %1 %</source>
+        <translation>Das Log wird gelesen… %1 %</translation>
+    </message>
 </context>
 <context>
     <name>rejectscope::ResultTableView</name>

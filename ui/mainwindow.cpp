@@ -165,6 +165,12 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_import, &ImportController::finished, this, &MainWindow::onImportFinished);
     connect(m_chartLoader, &OverviewLoader::timelineReady, this, &MainWindow::onTimelineReady);
+    connect(m_chartLoader, &OverviewLoader::searchProgress, this, [this](int percent) {
+        // Short: the note sits beside the chart's title on a narrow window too.
+        m_chartReading->setText(m_rangeFirstShown ? tr("Range first; %1 % of the log read").arg(percent)
+                                                  : tr("Reading the log… %1 %").arg(percent));
+        emit searchProgressShown(percent);
+    });
     connect(m_detailsLoader, &OverviewLoader::detailsReady, this, &MainWindow::onDetailsReady);
     connect(m_detailsLoader, &OverviewLoader::totalsReady, this, [this](const Overview &details) {
         m_detailsSnapshot.totals = details.totals;
@@ -531,6 +537,7 @@ void MainWindow::requestChart(std::optional<std::pair<qint64, qint64>> visible)
         && (!visible || (*m_filter.fromMs < visible->second && *m_filter.toMs > visible->first)))
         request.bucketsWithin = std::pair{*m_filter.fromMs, *m_filter.toMs};
     m_chartLoader->request(request, OverviewLoader::Stages::Timeline);
+    m_rangeFirstShown = false;
     m_chartReading->setText(tr("Reading the log for this filter…"));
     if (m_chartReadingDelayMs <= 0)
         setChartReading(true);
@@ -579,6 +586,7 @@ void MainWindow::onTimelineReady(const Overview &overview)
 {
     if (overview.bucketsPartial) {
         // The chosen range's bars of a search; the whole log's are still being read.
+        m_rangeFirstShown = true;
         m_chartReading->setText(tr("Range first; reading the rest of the log…"));
         setChartReading(true);
         m_timeline->setBuckets(overview.buckets, overview.bucketMs);

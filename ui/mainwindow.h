@@ -87,6 +87,8 @@ signals:
     void importFinished(const QList<rejectscope::ImportReport> &reports);
     // The chart says it is reading the bars of a new filter, or no longer does.
     void chartReadingChanged(bool reading);
+    // The chart's note says how much of the log a search has read.
+    void searchProgressShown(int percent);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -145,6 +147,7 @@ private:
     OverviewLoader *m_detailsLoader; // the tables and the advisor: the full filter
     QLabel *m_counts;
     QLabel *m_chartReading; // the bars shown are not yet the filter's
+    bool m_rangeFirstShown = false; // a search's range is shown, the rest being read
     QTimer m_chartReadingTimer;
     int m_chartReadingDelayMs = 400;
     QPushButton *m_notUnderstood;

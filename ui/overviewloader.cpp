@@ -122,6 +122,12 @@ void OverviewLoader::request(const OverviewRequest &request, Stages stages, cons
         quick.withMoments = false;
         quick.withFloods = false;
         quick.bucketsWithin.reset();
+        quick.searchProgress = [self, generation](double done) {
+            QMetaObject::invokeMethod(self, [self, generation, done] {
+                if (OverviewLoader *loader = self.data(); loader && generation == loader->m_generation)
+                    emit loader->searchProgress(int(done * 100));
+            }, Qt::QueuedConnection);
+        };
         // Posts a part that more parts follow; a failure ends the job.
         const auto postPart = [&](const OverviewRequest &part) {
             auto overview = loadOverviewTimeline(*database, part, &error, cancel.get());

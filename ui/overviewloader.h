@@ -50,6 +50,8 @@ signals:
     void findingsReady(const rejectscope::Overview &overview);
     void failed(const QString &error);
     void busyChanged(bool busy);
+    // A search's whole-log bars: how much of the log is read, in percent.
+    void searchProgress(int percent);
 
 private:
     void startDetails(quint64 generation, const OverviewRequest &request, Stages stages, Overview storms);

@@ -119,7 +119,7 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
         // range first is no quicker then). Not kept: stopped, or too common.
         const bool textKept = !filter.text.isEmpty() && sql::textMatchesKept(database, filter.text);
         if (!filter.text.isEmpty() && !textKept && !request.bucketsWithin && !filter.fromMs && !filter.toMs)
-            textmatches::collect(database.nativeHandle(), filter.text, nullptr);
+            textmatches::collect(database.nativeHandle(), filter.text, nullptr, request.searchProgress);
         const bool partial = request.bucketsWithin && !textKept;
         if (partial) {
             // Whole buckets of the span's grid, within the filter's own range.

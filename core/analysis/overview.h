@@ -9,6 +9,7 @@
 #include <QList>
 #include <QString>
 #include <atomic>
+#include <functional>
 #include <optional>
 
 namespace rejectscope {
@@ -38,6 +39,9 @@ struct OverviewRequest {
     // free-text filter (a scan of the events) shows the range the user chose
     // first, then the whole log's bars.
     std::optional<std::pair<std::int64_t, std::int64_t>> bucketsWithin;
+    // Called on the reading thread as a search's whole-log bars read the events
+    // (0 to 1; textmatches::collect), so that a window can say how far it is.
+    std::function<void(double done)> searchProgress;
     // False: the details stage reads the storms and totals, not the advisor's
     // findings (Overview::hasFindings stays false).
     bool withFindings = true;

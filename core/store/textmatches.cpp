@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -82,18 +83,23 @@ std::string foldedOf(const QString &text)
     return folded;
 }
 
+// The events with ids in (?2, ?3] that contain ?1.
 std::string scanSql(const char *columns)
 {
-    std::string sql = std::string("SELECT ") + columns + " FROM event WHERE " + containsFunction + "(?1";
+    std::string sql = std::string("SELECT ") + columns + " FROM event WHERE id > ?2 AND id <= ?3 AND "
+        + containsFunction + "(?1";
     for (const char *column : searchedColumns)
         sql += std::string(", ") + column;
     return sql + ") = 1";
 }
 
-// Calls `row` for every event that contains `text`; false (SQLite's message in
-// *error) when the scan failed or was stopped, or when `row` returned false.
-template<typename Row>
-bool scan(sqlite3 *db, const char *columns, const std::string &text, QString *error, Row &&row)
+// Calls `row` for every event that contains `text`, in id order, in slices of
+// `sliceIds` ids up to `maxId`, and `sliceDone` with the last id of each slice;
+// false (SQLite's message in *error) when the scan failed or was stopped, or when
+// `row` returned false.
+template<typename Row, typename SliceDone>
+bool scan(sqlite3 *db, const char *columns, const std::string &text, std::int64_t maxId, std::int64_t sliceIds,
+          QString *error, Row &&row, SliceDone &&sliceDone)
 {
     Statement statement(db, scanSql(columns));
     const auto failed = [&] {
@@ -104,11 +110,29 @@ bool scan(sqlite3 *db, const char *columns, const std::string &text, QString *er
     if (!statement.handle)
         return failed();
     sqlite3_bind_text(statement.handle, 1, text.data(), int(text.size()), SQLITE_TRANSIENT);
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(statement.handle)) == SQLITE_ROW)
-        if (!row(statement.handle))
-            return false;
-    return rc == SQLITE_DONE || failed();
+    for (std::int64_t from = std::numeric_limits<std::int64_t>::min(); from < maxId;) {
+        const std::int64_t to = from < 0 ? std::min<std::int64_t>(sliceIds, maxId) : from + std::min(sliceIds, maxId - from);
+        sqlite3_bind_int64(statement.handle, 2, from);
+        sqlite3_bind_int64(statement.handle, 3, to);
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(statement.handle)) == SQLITE_ROW)
+            if (!row(statement.handle))
+                return false;
+        if (rc != SQLITE_DONE)
+            return failed();
+        sqlite3_reset(statement.handle);
+        sliceDone(to);
+        from = to;
+    }
+    return true;
+}
+
+// The same in one slice.
+template<typename Row>
+bool scan(sqlite3 *db, const char *columns, const std::string &text, QString *error, Row &&row)
+{
+    return scan(db, columns, text, std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::max(),
+                error, std::forward<Row>(row), [](std::int64_t) {});
 }
 
 // Under cacheMutex.
@@ -162,7 +186,7 @@ std::shared_ptr<const TextMatchList> find(sqlite3 *db, const QString &text)
     return entry->matches;
 }
 
-Outcome collect(sqlite3 *db, const QString &text, QString *error)
+Outcome collect(sqlite3 *db, const QString &text, QString *error, const Progress &progress, std::int64_t sliceIds)
 {
     const auto file = fileOf(db);
     if (!file || text.isEmpty())
@@ -181,7 +205,13 @@ Outcome collect(sqlite3 *db, const QString &text, QString *error)
     }
     auto matches = std::make_shared<TextMatchList>();
     bool tooMany = false;
-    const bool scanned = scan(db, "id, time_ms, kind, direction, status, code_class, reason", folded, error,
+    // Slices of ids, so that a scan tells how far it is whatever it finds.
+    const auto sliceDone = [&](std::int64_t lastId) {
+        if (progress && before->maxEventId > 0 && lastId < before->maxEventId)
+            progress(double(std::max<std::int64_t>(lastId, 0)) / double(before->maxEventId));
+    };
+    const bool scanned = scan(db, "id, time_ms, kind, direction, status, code_class, reason", folded,
+                              before->maxEventId, std::max<std::int64_t>(1, sliceIds), error,
                               [&](sqlite3_stmt *row) {
                                   if (matches->size() >= perTextLimit) {
                                       tooMany = true;
@@ -193,9 +223,12 @@ Outcome collect(sqlite3 *db, const QString &text, QString *error)
                                   matches->push_back({sqlite3_column_int64(row, 0), sqlite3_column_int64(row, 1),
                                                       small(2), small(3), small(4), small(5), small(6)});
                                   return true;
-                              });
+                              },
+                              sliceDone);
     if (!scanned && !tooMany)
         return Outcome::Failed;
+    if (progress)
+        progress(1.0);
     // An import that committed during the scan: what was read may mix both.
     if (const auto after = versionOf(db); !after || !(*after == *before))
         return Outcome::NotKeepable;

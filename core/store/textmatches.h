@@ -16,6 +16,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -66,10 +67,14 @@ inline constexpr const char *idsFunction = "rs_text_ids";
 std::shared_ptr<const TextMatchList> find(sqlite3 *db, const QString &text);
 
 enum class Outcome { Kept, TooMany, NotKeepable, Failed };
+// How far a scan is, from 0 to 1 (the share of the events' ids read): called after
+// every `sliceIds` ids and with 1 at the end, on the scanning thread.
+using Progress = std::function<void(double done)>;
 // Scans the events for `text` and keeps the matches (replacing the least recently
 // used text when over the limits). Failed: SQLite's error (an interrupt too) in
 // *error. Scans nothing when they are kept already.
-Outcome collect(sqlite3 *db, const QString &text, QString *error);
+Outcome collect(sqlite3 *db, const QString &text, QString *error, const Progress &progress = {},
+                std::int64_t sliceIds = 1 << 18);
 
 // Registers rs_text_ids on a connection (Database::open does, for every one).
 bool registerIdsFunction(sqlite3 *db);

@@ -77,6 +77,7 @@ private slots:
     void filterDrivesEventsAndStorms();
     void searchInARangeShowsItsBarsFirst();
     void searchKeepsItsMatchesForTheNextChange();
+    void searchTellsHowFarItRead();
     void bucketClickFiltersTables();
     void cancelledImportLeavesTruthfulDatabase();
     void logTextStaysText();
@@ -353,6 +354,35 @@ void TestMainWindow::searchKeepsItsMatchesForTheNextChange()
     }
     EventQuery events(db, filter);
     QCOMPARE(events.count(), std::optional<std::int64_t>(rows));
+}
+
+void TestMainWindow::searchTellsHowFarItRead()
+{
+    auto window = labWindow(u"progress"_s);
+    QVERIFY(window);
+    window->setChartReadingDelay(0);
+    QStringList notes;
+    QList<int> percents;
+    // Declared after the lists: the connection ends before they go.
+    QObject recorder;
+    connect(window.get(), &MainWindow::searchProgressShown, &recorder, [&](int percent) {
+        percents << percent;
+        notes << window->chartReadingText();
+    });
+    window->filterBar()->setSearchText(u"ghost"_s);
+    QTRY_COMPARE(window->tables()->eventModel()->filter().text, u"ghost"_s);
+    QVERIFY(waitUntilIdle(*window));
+    QTRY_VERIFY(!window->isChartReading());
+    // The lab's few thousand events are one slice: the end is all there is to tell.
+    QCOMPARE(percents, QList<int>{100});
+    QVERIFY2(notes.first().contains(u"100"_s), qPrintable(notes.first()));
+    // Searched again: the matches are kept, nothing is read.
+    window->filterBar()->setSearchText(QString());
+    QVERIFY(waitUntilIdle(*window));
+    window->filterBar()->setSearchText(u"ghost"_s);
+    QTRY_COMPARE(window->tables()->eventModel()->filter().text, u"ghost"_s);
+    QVERIFY(waitUntilIdle(*window));
+    QCOMPARE(percents.size(), 1);
 }
 
 void TestMainWindow::bucketClickFiltersTables()
