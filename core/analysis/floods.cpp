@@ -43,11 +43,6 @@ struct BucketSums {
     std::int64_t accepted = 0;
 };
 
-// The filter's attempts summed per bucket of `bucketMs`, in order; buckets without
-// a row are left out. SQLite sums per minute in the order of the time index (no
-// sort) and the minutes are folded into buckets here: a GROUP BY of the bucket
-// number sorted the rows first, 3-4 times slower when a filter on the direction
-// alone leaves many rows a minute. Every value is bound.
 // The same sums from the kept matches of the filter's text (in order of time), in
 // memory: what a chart of a search costs once its text was scanned.
 std::vector<BucketSums> keptBucketSums(const TextMatchList &matches, const AnalysisFilter &filter,
@@ -75,6 +70,12 @@ std::vector<BucketSums> keptBucketSums(const TextMatchList &matches, const Analy
     return buckets;
 }
 
+// The filter's attempts summed per bucket of `bucketMs`, in order; buckets without
+// a row are left out. SQLite sums per minute in the order of the time index (no
+// sort) and the minutes are folded into buckets here: a GROUP BY of the bucket
+// number sorted the rows first, 3-4 times slower when a filter on the direction
+// alone leaves many rows a minute. Every value is bound.
+// A search whose matches are kept is counted from them.
 std::optional<std::vector<BucketSums>> bucketSums(Database &database, const AnalysisFilter &filter,
                                                   std::int64_t bucketMs, QString *error)
 {
@@ -216,14 +217,16 @@ std::optional<QList<Flood>> findFloods(Database &database, const AnalysisFilter 
     QSqlQuery query(database.connection());
     query.setForwardOnly(true);
     const QString temporary = sql::classColumn(filter, 4);
+    sql::CountSource source;
+    if (!floods.isEmpty()) {
+        source.tablesAreCurrent = ensureAttemptMinutes(database);
+        source.needReason = true;
+        source.textMatchesKept = sql::textMatchesKept(database, filter.text);
+    }
     for (Flood &flood : floods) {
         AnalysisFilter within = filter;
         within.fromMs = flood.startMs;
         within.toMs = flood.endMs;
-        sql::CountSource source;
-        source.tablesAreCurrent = ensureAttemptMinutes(database);
-        source.needReason = true;
-        source.textMatchesKept = sql::textMatchesKept(database, filter.text);
         sql::Fragment statement{u"SELECT m.reason, SUM(%1) AS n"_s.arg(temporary), {}};
         statement.append(sql::attemptMinutesFrom(within, source));
         statement.append(u" GROUP BY m.reason ORDER BY n DESC, m.reason LIMIT 1"_s);
