@@ -134,15 +134,21 @@ void OverviewLoader::request(const OverviewRequest &request, Stages stages, cons
             post(overview, overview ? QString() : error, !overview);
             return overview;
         };
+        std::optional<Overview> bars;
         if (request.bucketsWithin) {
-            // A scan of the events (free text): the chosen range's bars before the whole log's.
+            // A scan of the events (free text): the chosen range's bars before the
+            // whole log's. With the text's matches kept they are the whole log's.
             OverviewRequest focus = quick;
             focus.bucketsWithin = request.bucketsWithin;
-            if (!postPart(focus))
+            bars = postPart(focus);
+            if (!bars)
                 return;
             qCDebug(lcOverviewLoader) << "timeline" << generation << "chosen range after" << queued.elapsed() << "ms";
+            if (bars->bucketsPartial)
+                bars.reset();
         }
-        const auto bars = postPart(quick);
+        if (!bars)
+            bars = postPart(quick);
         if (!bars)
             return;
         qCDebug(lcOverviewLoader) << "timeline" << generation << "bars after" << queued.elapsed() << "ms";

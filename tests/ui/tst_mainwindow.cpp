@@ -338,6 +338,26 @@ void TestMainWindow::searchKeepsItsMatchesForTheNextChange()
     QTRY_VERIFY(window->tables()->eventModel()->isCountKnown());
     const QList<TimeBucket> shown = window->timelineModel()->buckets();
     const qsizetype rows = window->tables()->eventModel()->rowCount();
+    {
+        // With the matches kept, a search in a time range gets the whole log's bars
+        // at once, read once: no range first.
+        QList<QList<TimeBucket>> barsShown;
+        QStringList notes;
+        QObject recorder; // declared after the lists: the connection ends first
+        connect(window->timelineModel(), &QAbstractItemModel::modelReset, &recorder, [&] {
+            barsShown << window->timelineModel()->buckets();
+            notes << window->chartReadingText();
+        });
+        const qint64 fromMs = shown.at(shown.size() / 2).startMs;
+        window->filterBar()->setTimeRange(fromMs, fromMs + 3 * window->timelineModel()->bucketMs());
+        QTRY_VERIFY(window->tables()->eventModel()->filter().fromMs == fromMs);
+        QVERIFY(waitUntilIdle(*window));
+        QTRY_VERIFY(!window->isChartReading());
+        // The bars, then the same with the floods and moments.
+        QCOMPARE(barsShown.size(), 2);
+        QCOMPARE(barsShown.first().size(), shown.size());
+        QVERIFY2(!notes.join(u' ').contains(u"Range first"_s), qPrintable(notes.join(u' ')));
+    }
     textmatches::forgetAll();
     AnalysisFilter filter;
     filter.text = text;
