@@ -114,21 +114,25 @@ QString everything(Database &db, const AnalysisFilter &filter, qint64 aroundMs)
     RetryChains chains(db);
     if (!chains.ensureBuilt(ChainOptions{}))
         return u"chains failed: "_s + chains.errorString();
-    for (const auto order : {StormQuery::Order::Attempts, StormQuery::Order::FirstSeen}) {
+    using Order = StormQuery::Order;
+    for (const auto order : {Order::Attempts, Order::Retries, Order::Duration, Order::FirstSeen}) {
         for (const bool onlyWithRetries : {true, false}) {
-            StormQuery storms;
-            storms.filter = filter;
-            storms.order = order;
-            storms.limit = 40;
-            storms.offset = 3;
-            storms.onlyWithRetries = onlyWithRetries;
-            const auto list = chains.storms(storms);
-            if (!list)
-                return u"storms failed: "_s + chains.errorString();
-            out += u"storms:"_s;
-            for (const RetryChain &chain : *list)
-                out += u" %1"_s.arg(chain.id);
-            out += u'\n';
+            // A page past the first, and the whole list.
+            for (const auto &[offset, limit] : {std::pair{3, 40}, std::pair{0, 100'000}}) {
+                StormQuery storms;
+                storms.filter = filter;
+                storms.order = order;
+                storms.limit = limit;
+                storms.offset = offset;
+                storms.onlyWithRetries = onlyWithRetries;
+                const auto list = chains.storms(storms);
+                if (!list)
+                    return u"storms failed: "_s + chains.errorString();
+                out += u"storms:"_s;
+                for (const RetryChain &chain : *list)
+                    out += u" %1"_s.arg(chain.id);
+                out += u'\n';
+            }
         }
     }
     const auto totals = chains.totals(filter);
@@ -149,6 +153,9 @@ QString everything(Database &db, const AnalysisFilter &filter, qint64 aroundMs)
     return out;
 }
 
+// How a search whose matches are kept reaches the chains they start.
+enum class ChainsBy { Kept, LookedUp, Walked };
+
 } // namespace
 
 class TestTextMatches : public QObject
@@ -164,6 +171,7 @@ private slots:
     void keptAnswersEqualScannedAnswers_data();
     void keptAnswersEqualScannedAnswers();
     void keptMatchesFollowTheFile();
+    void keptChainsFollowTheirBuild();
     void limitsHold();
     void collectTellsHowFarItIs();
     void databaseInMemoryIsNeverKept();
@@ -256,17 +264,19 @@ void TestTextMatches::keptAnswersEqualScannedAnswers_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<AnalysisFilter>("filter");
-    QTest::addColumn<bool>("walkChains");
+    QTest::addColumn<int>("chainsBy");
     const qint64 t0 = m_spanFrom;
     for (const QString &text : {u"ghost"_s, u"lab.test"_s, u"127.0.0"_s}) {
         const auto row = [&, t0](const char *name, const std::function<void(AnalysisFilter &)> &set) {
             AnalysisFilter f;
             f.text = text;
             set(f);
-            QTest::newRow(qPrintable(text + u": "_s + QLatin1StringView(name))) << text << f << false;
-            // The storms found by walking their index, each tested for the text.
-            QTest::newRow(qPrintable(text + u": "_s + QLatin1StringView(name) + u", chains walked"_s))
-                << text << f << true;
+            const QString title = text + u": "_s + QLatin1StringView(name);
+            QTest::newRow(qPrintable(title)) << text << f << int(ChainsBy::Kept);
+            // Without the chains kept: reached from the matches by SQL, or found by
+            // walking the storms index, each tested for the text.
+            QTest::newRow(qPrintable(title + u", chains looked up"_s)) << text << f << int(ChainsBy::LookedUp);
+            QTest::newRow(qPrintable(title + u", chains walked"_s)) << text << f << int(ChainsBy::Walked);
         };
         row("whole log", [](AnalysisFilter &) {});
         row("inbound", [](AnalysisFilter &f) { f.direction = Direction::Inbound; });
@@ -293,14 +303,17 @@ void TestTextMatches::keptAnswersEqualScannedAnswers()
 {
     QFETCH(QString, text);
     QFETCH(AnalysisFilter, filter);
-    QFETCH(bool, walkChains);
-    if (walkChains)
-        textmatches::setLimits({.lookUpChains = 0});
+    QFETCH(int, chainsBy);
+    if (chainsBy == int(ChainsBy::LookedUp))
+        textmatches::setLimits({.keepChains = false});
+    else if (chainsBy == int(ChainsBy::Walked))
+        textmatches::setLimits({.lookUpChains = 0, .keepChains = false});
     const QString scanned = everything(*m_lab, filter, (m_spanFrom + m_spanTo) / 2);
     QVERIFY(!sql::textMatchesKept(*m_lab, text));
     QString error;
     QCOMPARE(textmatches::collect(m_lab->nativeHandle(), text, &error), textmatches::Outcome::Kept);
     QVERIFY(sql::textMatchesKept(*m_lab, text));
+    QCOMPARE(textmatches::findChains(m_lab->nativeHandle(), text) != nullptr, chainsBy == int(ChainsBy::Kept));
     const QString kept = everything(*m_lab, filter, (m_spanFrom + m_spanTo) / 2);
     QVERIFY2(scanned.contains(u"buckets"_s) && scanned.contains(u"events"_s) && scanned.contains(u"totals"_s),
              qPrintable(scanned));
@@ -332,6 +345,56 @@ void TestTextMatches::keptMatchesFollowTheFile()
     QCOMPARE(listedIds(*db, relay), wanted);
     QCOMPARE(listedIds(*db, text), scannedIds(*db, text));
     QVERIFY(textmatches::find(db->nativeHandle(), text)->size() >= before->size());
+}
+
+void TestTextMatches::keptChainsFollowTheirBuild()
+{
+    auto db = importedDatabase(m_dir, u"rebuild"_s, {labLog()});
+    RetryChains chains(*db);
+    QVERIFY(chains.ensureBuilt(ChainOptions{}));
+    const QString text = u"ghost"_s;
+    // The chains whose first events contain the text, by SQL.
+    const auto startedByMatches = [&] {
+        const sql::Fragment condition = sql::textCondition(text, u"e."_s);
+        QSqlQuery query(db->connection());
+        if (!query.prepare(u"SELECT c.id FROM retry_chain c JOIN event e ON e.id = c.first_event_id WHERE "_s
+                           + condition.text + u" ORDER BY c.id"_s))
+            qFatal("cannot prepare the chains' query");
+        sql::bind(query, condition.values);
+        QList<qint64> ids;
+        if (query.exec())
+            while (query.next())
+                ids << query.value(0).toLongLong();
+        return ids;
+    };
+    const auto keptIds = [&] {
+        QList<qint64> ids;
+        if (const auto kept = textmatches::findChains(db->nativeHandle(), text))
+            for (const KeptChain &chain : *kept)
+                ids << chain.id;
+        return ids;
+    };
+    QString error;
+    QCOMPARE(textmatches::collect(db->nativeHandle(), text, &error), textmatches::Outcome::Kept);
+    const QList<qint64> before = startedByMatches();
+    QVERIFY(before.size() > 3);
+    QCOMPARE(keptIds(), before);
+    // A new gap cuts the chains anew without new events: what was kept is out of
+    // date, and the next read keeps the new chains.
+    const auto wholeLog = chains.totals(AnalysisFilter{.text = text});
+    QVERIFY(chains.rebuild(ChainOptions{.gapMs = 60'000}));
+    QVERIFY(!textmatches::find(db->nativeHandle(), text));
+    QVERIFY(!textmatches::findChains(db->nativeHandle(), text));
+    const QList<qint64> after = startedByMatches();
+    QVERIFY(after != before);
+    const auto scanned = chains.totals(AnalysisFilter{.text = text});
+    QVERIFY(wholeLog && scanned && scanned->chains != wholeLog->chains);
+    QCOMPARE(textmatches::collect(db->nativeHandle(), text, &error), textmatches::Outcome::Kept);
+    QCOMPARE(keptIds(), after);
+    const auto kept = chains.totals(AnalysisFilter{.text = text});
+    QVERIFY(kept);
+    QCOMPARE(kept->chains, scanned->chains);
+    QCOMPARE(kept->attempts, scanned->attempts);
 }
 
 void TestTextMatches::limitsHold()

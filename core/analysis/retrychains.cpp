@@ -4,10 +4,12 @@
 #include "retrychains.h"
 
 #include "filtersql.h"
+#include "keptchains.h"
 #include "store/database.h"
 #include "store/textmatches.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -152,6 +154,13 @@ sql::Fragment wholeLogTotals(const AnalysisFilter &filter)
 // read most of themselves for a filter that selects few.
 constexpr std::int64_t shortRangeMs = 7 * 86400000LL;
 
+// The columns chainFrom() reads, of a chain and its first event.
+constexpr const char *chainSelect =
+    "SELECT c.id, c.retry_key, c.direction, c.reason, c.first_ms, c.last_ms, c.attempts,"
+    " c.temporary_attempts, c.permanent_attempts, c.median_interval_ms, c.outcome,"
+    " e.client_ip, e.client_name, e.sender, e.recipient, e.queue_id, e.reply"
+    " FROM retry_chain c JOIN event e ON e.id = c.first_event_id";
+
 RetryChain chainFrom(const QSqlQuery &query)
 {
     RetryChain chain;
@@ -281,8 +290,50 @@ std::optional<QList<RetryChain>> stormKeysInRange(QSqlQuery &query, const StormQ
 
 } // namespace
 
+// The page of a search whose chains are kept: chosen and sorted in memory, then
+// read by id with their first events.
+std::optional<QList<RetryChain>> RetryChains::keptStorms(const KeptChainList &kept, const StormQuery &request)
+{
+    const std::vector<std::int64_t> page = keptchains::stormPage(kept, request);
+    if (page.empty())
+        return QList<RetryChain>();
+    QStringList placeholders;
+    QVariantList ids;
+    for (const std::int64_t id : page) {
+        placeholders << u"?"_s;
+        ids << qint64(id);
+    }
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(QString::fromLatin1(chainSelect) + u" WHERE c.id IN ("_s
+                       + placeholders.join(u", "_s) + u")"_s)) {
+        m_error = Tr::tr("cannot read the retry chains: %1").arg(query.lastError().text());
+        return std::nullopt;
+    }
+    sql::bind(query, ids);
+    if (!query.exec()) {
+        m_error = Tr::tr("cannot read the retry chains: %1").arg(query.lastError().text());
+        return std::nullopt;
+    }
+    QHash<std::int64_t, RetryChain> byId;
+    while (query.next()) {
+        RetryChain chain = chainFrom(query);
+        byId.insert(chain.id, std::move(chain));
+    }
+    QList<RetryChain> chains;
+    chains.reserve(qsizetype(page.size()));
+    for (const std::int64_t id : page)
+        if (const auto found = byId.constFind(id); found != byId.cend())
+            chains << *found;
+    return chains;
+}
+
 std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
 {
+    if (!request.filter.text.isEmpty()) {
+        if (const auto kept = textmatches::findChains(m_database.nativeHandle(), request.filter.text))
+            return keptStorms(*kept, request);
+    }
     const auto keptMatches = request.filter.text.isEmpty()
         ? nullptr
         : textmatches::find(m_database.nativeHandle(), request.filter.text);
@@ -304,12 +355,7 @@ std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
     // Runs one SELECT of chains and appends what it finds.
     QList<RetryChain> chains;
     const auto select = [&](const sql::Where &where, const QString &order, int limit, int offset) {
-        sql::Fragment statement{
-            u"SELECT c.id, c.retry_key, c.direction, c.reason, c.first_ms, c.last_ms, c.attempts,"
-            " c.temporary_attempts, c.permanent_attempts, c.median_interval_ms, c.outcome,"
-            " e.client_ip, e.client_name, e.sender, e.recipient, e.queue_id, e.reply"
-            " FROM retry_chain c JOIN event e ON e.id = c.first_event_id"_s,
-            {}};
+        sql::Fragment statement{QString::fromLatin1(chainSelect), {}};
         statement.append(where.clause());
         statement.append(order);
         statement.append(u" LIMIT ? OFFSET ?"_s, {qMax(0, limit), qMax(0, offset)});
@@ -426,6 +472,11 @@ std::optional<RetryChains::Totals> RetryChains::totals(const AnalysisFilter &fil
         return true;
     };
 
+    if (const auto kept = filter.text.isEmpty()
+            ? nullptr
+            : textmatches::findChains(m_database.nativeHandle(), filter.text)) {
+        return keptchains::totals(*kept, filter);
+    }
     if (!filter.fromMs && !filter.toMs && filter.text.isEmpty()) {
         if (!run(wholeLogTotals(filter)))
             return std::nullopt;

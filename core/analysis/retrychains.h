@@ -7,10 +7,12 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace rejectscope {
 
 class Database;
+struct KeptChain;
 
 // How attempts of one retry key are cut into chains.
 struct ChainOptions {
@@ -92,6 +94,8 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    std::optional<QList<RetryChain>> keptStorms(const std::vector<KeptChain> &kept, const StormQuery &query);
+
     Database &m_database;
     QString m_error;
 };

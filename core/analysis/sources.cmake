@@ -16,6 +16,7 @@ target_sources(rejectscope_core PRIVATE
     analysis/attemptminutes.h analysis/attemptminutes.cpp
     analysis/chainbuilder.h analysis/chainbuilder.cpp
     analysis/retrychains.h analysis/retrychains.cpp analysis/retrychainbuild.cpp
+    analysis/keptchains.h analysis/keptchains.cpp
     analysis/floods.h analysis/floods.cpp
     analysis/switchpoints.h analysis/switchpoints.cpp analysis/beforeafter.cpp
     analysis/sqlitestatement.h)

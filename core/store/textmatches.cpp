@@ -17,15 +17,20 @@ namespace {
 
 // What the kept matches were read from: an import adds rows with higher ids and
 // never rewrites an event without adding queue_sender rows; the last event's time
-// tells a new file under an old name apart.
+// tells a new file under an old name apart. The chains' build row is rewritten
+// with every build (a new gap rebuilds them without new events).
 struct Version {
     std::int64_t maxEventId = 0;
     std::int64_t maxQueueSenderId = 0;
     std::int64_t lastEventTimeMs = 0;
+    std::int64_t chainsBuiltAtMs = 0;
+    std::int64_t chainGapMs = 0;
+    std::int64_t chains = 0;
     bool operator==(const Version &other) const
     {
         return maxEventId == other.maxEventId && maxQueueSenderId == other.maxQueueSenderId
-            && lastEventTimeMs == other.lastEventTimeMs;
+            && lastEventTimeMs == other.lastEventTimeMs && chainsBuiltAtMs == other.chainsBuiltAtMs
+            && chainGapMs == other.chainGapMs && chains == other.chains;
     }
 };
 
@@ -34,7 +39,9 @@ struct Entry {
     Version version;
     std::string foldedText;
     std::shared_ptr<const TextMatchList> matches; // nullptr: more than a text may keep
+    std::shared_ptr<const KeptChainList> chains;  // nullptr: not kept (Limits::keepChains)
     std::uint64_t lastUse = 0;
+    std::size_t size() const { return (matches ? matches->size() : 0) + (chains ? chains->size() : 0); }
 };
 
 std::mutex cacheMutex;
@@ -44,6 +51,7 @@ std::atomic<std::size_t> perTextLimit{Limits{}.perText};
 std::atomic<std::size_t> totalLimit{Limits{}.total};
 std::atomic<std::size_t> textsLimit{Limits{}.texts};
 std::atomic<std::size_t> lookUpChainsLimit{Limits{}.lookUpChains};
+std::atomic<bool> keepChains{Limits{}.keepChains};
 
 // Finalizes on every path out.
 struct Statement {
@@ -67,11 +75,12 @@ std::optional<std::string> fileOf(sqlite3 *db)
 std::optional<Version> versionOf(sqlite3 *db)
 {
     Statement statement(db, "SELECT (SELECT max(id) FROM event), (SELECT max(id) FROM queue_sender),"
-                            " (SELECT time_ms FROM event ORDER BY id DESC LIMIT 1)");
+                            " (SELECT time_ms FROM event ORDER BY id DESC LIMIT 1), b.built_at_ms, b.gap_ms,"
+                            " b.chains FROM (SELECT 1) LEFT JOIN retry_chain_build b ON b.id = 1");
     if (!statement.handle || sqlite3_step(statement.handle) != SQLITE_ROW)
         return std::nullopt;
-    return Version{sqlite3_column_int64(statement.handle, 0), sqlite3_column_int64(statement.handle, 1),
-                   sqlite3_column_int64(statement.handle, 2)};
+    const auto column = [&](int i) { return sqlite3_column_int64(statement.handle, i); };
+    return Version{column(0), column(1), column(2), column(3), column(4), column(5)};
 }
 
 std::string foldedOf(const QString &text)
@@ -152,7 +161,7 @@ void makeRoom(const std::string &file, const Version &version, std::size_t incom
     const auto kept = [] {
         std::size_t total = 0;
         for (const Entry &e : cache)
-            total += e.matches ? e.matches->size() : 0;
+            total += e.size();
         return total;
     };
     while (!cache.empty() && (kept() + incoming > totalLimit || cache.size() >= textsLimit)) {
@@ -162,28 +171,77 @@ void makeRoom(const std::string &file, const Version &version, std::size_t incom
     }
 }
 
-} // namespace
-
-std::shared_ptr<const TextMatchList> find(sqlite3 *db, const QString &text)
+// A copy of the entry kept for `text` as of the snapshot of `db`, if any.
+std::optional<Entry> keptEntry(sqlite3 *db, const QString &text)
 {
     const auto file = fileOf(db);
     if (!file || text.isEmpty())
-        return nullptr;
+        return std::nullopt;
     {
         // Nothing kept for the file: no need to read its version.
         const std::lock_guard lock(cacheMutex);
         if (std::none_of(cache.begin(), cache.end(), [&](const Entry &e) { return e.file == *file; }))
-            return nullptr;
+            return std::nullopt;
     }
     const auto version = versionOf(db);
     if (!version)
-        return nullptr;
+        return std::nullopt;
     const std::lock_guard lock(cacheMutex);
     Entry *entry = entryFor(*file, *version, foldedOf(text));
     if (!entry)
-        return nullptr;
+        return std::nullopt;
     entry->lastUse = ++useClock;
-    return entry->matches;
+    return *entry;
+}
+
+// The chains that `matches` start (one lookup each in retry_chain_first_event, in
+// order of id so that they walk the index forwards), or nullptr when reading failed.
+std::shared_ptr<KeptChainList> chainsStartedBy(sqlite3 *db, const TextMatchList &matches, QString *error)
+{
+    std::vector<std::int64_t> ids;
+    ids.reserve(matches.size());
+    for (const TextMatch &match : matches)
+        ids.push_back(match.id);
+    std::sort(ids.begin(), ids.end());
+    Statement statement(db, "SELECT id, first_ms, last_ms, attempts, temporary_attempts, permanent_attempts,"
+                            " direction, reason, outcome FROM retry_chain WHERE first_event_id = ?");
+    const auto failed = [&]() -> std::shared_ptr<KeptChainList> {
+        if (error)
+            *error = QString::fromUtf8(sqlite3_errmsg(db));
+        return nullptr;
+    };
+    if (!statement.handle)
+        return failed();
+    auto chains = std::make_shared<KeptChainList>();
+    for (const std::int64_t id : ids) {
+        sqlite3_bind_int64(statement.handle, 1, id);
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(statement.handle)) == SQLITE_ROW) {
+            const auto column = [&](int i) { return sqlite3_column_int64(statement.handle, i); };
+            chains->push_back({column(0), column(1), column(2), std::int32_t(column(3)), std::int32_t(column(4)),
+                               std::int32_t(column(5)), std::uint8_t(column(6)), std::uint8_t(column(7)),
+                               std::uint8_t(column(8))});
+        }
+        if (rc != SQLITE_DONE)
+            return failed();
+        sqlite3_reset(statement.handle);
+    }
+    std::sort(chains->begin(), chains->end(), [](const KeptChain &a, const KeptChain &b) { return a.id < b.id; });
+    return chains;
+}
+
+} // namespace
+
+std::shared_ptr<const TextMatchList> find(sqlite3 *db, const QString &text)
+{
+    const auto entry = keptEntry(db, text);
+    return entry ? entry->matches : nullptr;
+}
+
+std::shared_ptr<const KeptChainList> findChains(sqlite3 *db, const QString &text)
+{
+    const auto entry = keptEntry(db, text);
+    return entry ? entry->chains : nullptr;
 }
 
 Outcome collect(sqlite3 *db, const QString &text, QString *error, const Progress &progress, std::int64_t sliceIds)
@@ -227,28 +285,34 @@ Outcome collect(sqlite3 *db, const QString &text, QString *error, const Progress
                               sliceDone);
     if (!scanned && !tooMany)
         return Outcome::Failed;
-    if (progress)
-        progress(1.0);
-    // An import that committed during the scan: what was read may mix both.
-    if (const auto after = versionOf(db); !after || !(*after == *before))
-        return Outcome::NotKeepable;
-    if (tooMany)
+    std::shared_ptr<KeptChainList> chains;
+    if (tooMany) {
         matches.reset();
-    else
+    } else {
         std::sort(matches->begin(), matches->end(), [](const TextMatch &a, const TextMatch &b) {
             return a.timeMs != b.timeMs ? a.timeMs < b.timeMs : a.id < b.id;
         });
+        if (keepChains && !(chains = chainsStartedBy(db, *matches, error)))
+            return Outcome::Failed;
+    }
+    if (progress)
+        progress(1.0);
+    // An import or a build of the chains that committed during the reads: what was
+    // read may mix both.
+    if (const auto after = versionOf(db); !after || !(*after == *before))
+        return Outcome::NotKeepable;
     const std::lock_guard lock(cacheMutex);
     if (!entryFor(*file, *before, folded)) {
-        makeRoom(*file, *before, matches ? matches->size() : 0);
-        cache.push_back({*file, *before, folded, std::move(matches), ++useClock});
+        Entry entry{*file, *before, folded, std::move(matches), std::move(chains), ++useClock};
+        makeRoom(*file, *before, entry.size());
+        cache.push_back(std::move(entry));
     }
     return tooMany ? Outcome::TooMany : Outcome::Kept;
 }
 
 Limits limits()
 {
-    return {perTextLimit, totalLimit, textsLimit, lookUpChainsLimit};
+    return {perTextLimit, totalLimit, textsLimit, lookUpChainsLimit, keepChains};
 }
 
 void setLimits(const Limits &limits)
@@ -257,6 +321,7 @@ void setLimits(const Limits &limits)
     totalLimit = limits.total;
     textsLimit = std::max<std::size_t>(1, limits.texts);
     lookUpChainsLimit = limits.lookUpChains;
+    keepChains = limits.keepChains;
 }
 
 void forgetAll()

@@ -6,11 +6,11 @@
 // zoom) then read only its matches: the chart counts them in memory, and SQL
 // reaches them by id through the table-valued function rs_text_ids(text).
 //
-// What is kept stays true to the file: it is keyed by the file's name and by the
+// What is kept stays true to the file: it is keyed by the file's name, by the
 // highest ids of event and queue_sender (an import only adds rows, and fills in a
-// sender only together with new queue_sender rows), and every read checks them
-// against the reading connection's own snapshot. Databases without a file name
-// (in memory, temporary) are never kept.
+// sender only together with new queue_sender rows) and by the retry chains'
+// build, and every read checks them against the reading connection's own
+// snapshot. Databases without a file name (in memory, temporary) are never kept.
 
 #include <QString>
 
@@ -39,13 +39,32 @@ struct TextMatch {
 // In order of time, then id.
 using TextMatchList = std::vector<TextMatch>;
 
+// A retry chain whose first event is a kept match, with the columns the storms
+// list filters and sorts chains by (core/analysis/keptchains.h): a search's
+// storms and chain totals then need no walk of the chains.
+struct KeptChain {
+    std::int64_t id = 0;
+    std::int64_t firstMs = 0;
+    std::int64_t lastMs = 0;
+    std::int32_t attempts = 0;
+    std::int32_t temporaryAttempts = 0;
+    std::int32_t permanentAttempts = 0;
+    std::uint8_t direction = 0;
+    std::uint8_t reason = 0;
+    std::uint8_t outcome = 0;
+};
+
+// In order of id.
+using KeptChainList = std::vector<KeptChain>;
+
 namespace textmatches {
 
 // The event columns a free-text search looks in: the one list the SQL condition
 // (rs_contains over them) and the scan here share.
 inline constexpr std::array<const char *, 6> searchedColumns{"client_name", "client_ip", "sender",
                                                                "recipient",   "queue_id",  "reply"};
-// The most matches kept for one text (24 bytes each), and for all texts together;
+// The most matches kept for one text (24 bytes each), and for all texts together
+// (matches and chains);
 // a text that matches more is scanned by every query, as without this cache.
 struct Limits {
     std::size_t perText = 2'000'000;
@@ -54,6 +73,9 @@ struct Limits {
     // A search with at most this many matches reaches the retry chains they start
     // by lookups; one with more walks the storms index (core/analysis/retrychains).
     std::size_t lookUpChains = 20'000;
+    // Whether a kept text keeps the chains its matches start too (they count
+    // towards `total`); tests turn it off to reach the chains by SQL.
+    bool keepChains = true;
 };
 Limits limits();
 void setLimits(const Limits &limits); // tests
@@ -65,6 +87,11 @@ inline constexpr const char *idsFunction = "rs_text_ids";
 // The kept matches of `text` for the database `db` reads, as of its snapshot, or
 // nullptr when none are kept (never scanned, too many, or out of date).
 std::shared_ptr<const TextMatchList> find(sqlite3 *db, const QString &text);
+
+// The chains the kept matches of `text` start, as of the snapshot of `db` (the
+// chains' build is part of what the matches are keyed to), or nullptr when none
+// are kept.
+std::shared_ptr<const KeptChainList> findChains(sqlite3 *db, const QString &text);
 
 enum class Outcome { Kept, TooMany, NotKeepable, Failed };
 // How far a scan is, from 0 to 1 (the share of the events' ids read): called after
