@@ -172,6 +172,7 @@ private slots:
     void keptAnswersEqualScannedAnswers();
     void keptMatchesFollowTheFile();
     void keptChainsFollowTheirBuild();
+    void keptTopListsFollowTheMatches();
     void limitsHold();
     void collectTellsHowFarItIs();
     void databaseInMemoryIsNeverKept();
@@ -347,12 +348,51 @@ void TestTextMatches::keptMatchesFollowTheFile()
     QVERIFY(textmatches::find(db->nativeHandle(), text)->size() >= before->size());
 }
 
+void TestTextMatches::keptTopListsFollowTheMatches()
+{
+    auto db = importedDatabase(m_dir, u"toplists"_s, {labLog()});
+    AnalysisFilter filter;
+    filter.text = u"e"_s; // in both files
+    const auto lists = [&] {
+        QString error;
+        const auto set = topLists(*db, filter, 50, &error);
+        if (!set)
+            qFatal("top lists failed: %s", qPrintable(error));
+        QStringList out;
+        for (const QList<TopEntry> &list : *set)
+            for (const TopEntry &e : list)
+                out << u"%1 %2 %3 %4"_s.arg(e.key).arg(e.attempts).arg(e.firstMs).arg(e.totalAttempts);
+        return out;
+    };
+    QString error;
+    QCOMPARE(textmatches::collect(db->nativeHandle(), filter.text, &error), textmatches::Outcome::Kept);
+    const QStringList kept = lists(); // the keys of the kept matches read
+    QVERIFY(!kept.isEmpty());
+    // A later import: the new attempts count, with the matches kept anew or not.
+    Importer importer(*db, utcOptions());
+    QCOMPARE(importer.importFile(QStringLiteral(REJECTSCOPE_TEST_DATA "/analysis/lightmeter-6_deferred_message_retry.log"))
+                 .outcome,
+             ImportReport::Outcome::Imported);
+    const QStringList scanned = lists();
+    QCOMPARE(textmatches::collect(db->nativeHandle(), filter.text, &error), textmatches::Outcome::Kept);
+    QCOMPARE(lists(), scanned);
+    QVERIFY(scanned != kept);
+    // Another text kept beside it has its own.
+    filter.text = u"ghost"_s;
+    const QStringList ghost = lists();
+    QCOMPARE(textmatches::collect(db->nativeHandle(), filter.text, &error), textmatches::Outcome::Kept);
+    QVERIFY(textmatches::find(db->nativeHandle(), u"e"_s));
+    QCOMPARE(lists(), ghost);
+}
+
 void TestTextMatches::keptChainsFollowTheirBuild()
 {
     auto db = importedDatabase(m_dir, u"rebuild"_s, {labLog()});
     RetryChains chains(*db);
     QVERIFY(chains.ensureBuilt(ChainOptions{}));
     const QString text = u"ghost"_s;
+    AnalysisFilter search;
+    search.text = text;
     // The chains whose first events contain the text, by SQL.
     const auto startedByMatches = [&] {
         const sql::Fragment condition = sql::textCondition(text, u"e."_s);
@@ -381,17 +421,17 @@ void TestTextMatches::keptChainsFollowTheirBuild()
     QCOMPARE(keptIds(), before);
     // A new gap cuts the chains anew without new events: what was kept is out of
     // date, and the next read keeps the new chains.
-    const auto wholeLog = chains.totals(AnalysisFilter{.text = text});
+    const auto wholeLog = chains.totals(search);
     QVERIFY(chains.rebuild(ChainOptions{.gapMs = 60'000}));
     QVERIFY(!textmatches::find(db->nativeHandle(), text));
     QVERIFY(!textmatches::findChains(db->nativeHandle(), text));
     const QList<qint64> after = startedByMatches();
     QVERIFY(after != before);
-    const auto scanned = chains.totals(AnalysisFilter{.text = text});
+    const auto scanned = chains.totals(search);
     QVERIFY(wholeLog && scanned && scanned->chains != wholeLog->chains);
     QCOMPARE(textmatches::collect(db->nativeHandle(), text, &error), textmatches::Outcome::Kept);
     QCOMPARE(keptIds(), after);
-    const auto kept = chains.totals(AnalysisFilter{.text = text});
+    const auto kept = chains.totals(search);
     QVERIFY(kept);
     QCOMPARE(kept->chains, scanned->chains);
     QCOMPARE(kept->attempts, scanned->attempts);

@@ -1,5 +1,6 @@
 #include "overviewloader.h"
 
+#include "analysis/toplists.h"
 #include "store/threadconnection.h"
 
 #include <QCoreApplication>
@@ -158,8 +159,16 @@ void OverviewLoader::request(const OverviewRequest &request, Stages stages, cons
         auto full = loadOverviewTimeline(*database, rest, &error, cancel.get());
         if (full)
             full->buckets = bars->buckets;
-        post(full, error, true);
+        const bool search = full && !request.filter.text.isEmpty();
+        post(full, error, !search);
         qCDebug(lcOverviewLoader) << "timeline" << generation << "done after" << queued.elapsed() << "ms";
+        if (search) {
+            // The search's matches are kept now: its top lists' keys too, before the
+            // next change asks for them (a newer request stops this).
+            prepareTopLists(*database, request.filter.text, &error);
+            deliver(self, generation, std::nullopt, QString(), &OverviewLoader::timelineReady, true);
+            qCDebug(lcOverviewLoader) << "timeline" << generation << "top-list keys after" << queued.elapsed() << "ms";
+        }
     });
 }
 

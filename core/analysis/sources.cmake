@@ -26,5 +26,6 @@ target_sources(rejectscope_core PRIVATE analysis/eventquery.h analysis/eventquer
 # by day, attemptcolumns holds them in memory for the lists and before/after.
 target_sources(rejectscope_core PRIVATE
     analysis/toplists.h analysis/toplists.cpp
+    analysis/keptattempts.h analysis/keptattempts.cpp
     analysis/topaggregate.h analysis/topaggregate.cpp
     analysis/attemptcolumns.h analysis/attemptcolumns.cpp)

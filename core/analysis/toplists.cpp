@@ -9,6 +9,7 @@
 #include "store/database.h"
 #include "topaggregate.h"
 #include "attemptcolumns.h"
+#include "keptattempts.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -237,6 +238,15 @@ std::optional<TopListSet> topLists(Database &database, const AnalysisFilter &fil
         }
         return lists;
     }
+    // A kept text: its attempts' keys, read once, are ranked in memory.
+    QString keptError;
+    if (const auto kept = KeptAttempts::of(database, filter.text, &keptError))
+        return kept->rank(filter, limit);
+    if (!keptError.isEmpty()) {
+        if (error)
+            *error = keptError;
+        return std::nullopt;
+    }
     TextMatchTable matched(database);
     if (!matched.fill(filter, error) || stopped())
         return std::nullopt;
@@ -247,6 +257,15 @@ std::optional<TopListSet> topLists(Database &database, const AnalysisFilter &fil
         lists[kind] = std::move(*entries);
     }
     return lists;
+}
+
+bool prepareTopLists(Database &database, const QString &text, QString *error)
+{
+    QString failure;
+    KeptAttempts::of(database, text, &failure);
+    if (error)
+        *error = failure;
+    return failure.isEmpty();
 }
 
 QString topListKindName(TopListKind kind)

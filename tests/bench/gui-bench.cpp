@@ -158,6 +158,10 @@ int main(int argc, char *argv[])
         struct Change {
             const char *name;
             std::function<void()> apply;
+            // Until the window is idle, as a user sees it: a search goes on to read
+            // its top lists' keys after its whole-log bars (the next change would
+            // stop that and read them itself).
+            bool untilIdle = false;
         };
         const QList<Change> changes{
             {"filter: inbound", [&] { window.filterBar()->setDirection(Direction::Inbound); }},
@@ -177,7 +181,8 @@ int main(int argc, char *argv[])
                  const qint64 middle = t.spanFromMs + (t.spanToMs - t.spanFromMs) / 2;
                  window.filterBar()->setTimeRange(middle, middle + 86'400'000);
                  window.filterBar()->setSearchText(u"194.25.134.80"_s);
-             }},
+             },
+             true},
             // The same text again: its matches were kept by the search above.
             {"filter: + inbound (same text)", [&] { window.filterBar()->setDirection(Direction::Inbound); }},
             {"filter: + a reason, next day (same text)",
@@ -191,7 +196,7 @@ int main(int argc, char *argv[])
             {"filter: cleared", [&] { window.filterBar()->clear(); }},
         };
         for (const Change &change : changes) {
-            const Timing t = measure(window, change.apply, false);
+            const Timing t = measure(window, change.apply, change.untilIdle);
             std::printf("  %-42s %9.1f ms (all %.1f ms)\n", change.name, t.repainted, t.everything);
         }
         std::printf("  (events table rows: %d)\n", window.tables()->eventModel()->rowCount());
