@@ -490,6 +490,9 @@ OverviewRequest MainWindow::requestFor(const AnalysisFilter &filter) const
     request.filter = filter;
     // A day on each side at most: the cards of a month-long log answer at once.
     request.maxCompareWindowMs = 24LL * 3600 * 1000;
+    const int tab = m_tables->currentIndex();
+    if (tab >= TablesPanel::Clients && tab <= TablesPanel::Reasons)
+        request.shownTopList = TopListKind(tab - TablesPanel::Clients);
     return request;
 }
 
@@ -661,6 +664,17 @@ void MainWindow::onFindingsReady(const Overview &details)
 
 void MainWindow::onTopListsReady(const Overview &details)
 {
+    if (details.oneTopList) {
+        // The list shown, ahead of the others.
+        const TopListKind kind = *details.oneTopList;
+        const QList<TopEntry> &list = kind == TopListKind::Clients ? details.topClients
+            : kind == TopListKind::Senders                          ? details.topSenders
+            : kind == TopListKind::Recipients                       ? details.topRecipients
+                                                                    : details.topReasons;
+        m_tables->setTopList(kind, list);
+        emit shownTopListShown();
+        return;
+    }
     m_detailsSnapshot.topClients = details.topClients;
     m_detailsSnapshot.topSenders = details.topSenders;
     m_detailsSnapshot.topRecipients = details.topRecipients;

@@ -81,6 +81,8 @@ signals:
     void timelineShown();
     void stormsShown();
     void topListsShown();
+    // The top list on the tab shown, read ahead of the other three.
+    void shownTopListShown();
     void findingsShown();
     void detailsShown();
     // Every file of an import is done and its results are being loaded.

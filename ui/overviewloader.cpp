@@ -204,11 +204,22 @@ void OverviewLoader::startDetails(quint64 generation, const OverviewRequest &req
         // of events, last.
         std::optional<Overview> details = storms;
         if (stages != Stages::Extras) {
+            // The top list the window shows before the storms it does not show
+            // (the other lists come with the extras, given this one).
+            Overview shown;
+            if (request.shownTopList && request.filter.text.isEmpty()) {
+                auto list = loadOverviewTopList(*database, request, *request.shownTopList, &error);
+                post(list, error, Part::TopLists);
+                qCDebug(lcOverviewLoader) << "details" << generation << "shown top list after" << queued.elapsed() << "ms";
+                if (!list)
+                    return;
+                shown = std::move(*list);
+            }
             OverviewRequest stormsOnly = request;
             stormsOnly.withFindings = false;
             // The list first: a time range's totals read a day of chains.
             stormsOnly.withTotals = stages != Stages::Storms;
-            details = loadOverviewDetails(*database, stormsOnly, Overview{}, &error, cancel.get());
+            details = loadOverviewDetails(*database, stormsOnly, shown, &error, cancel.get());
             post(details, error, Part::Storms);
             qCDebug(lcOverviewLoader) << "details" << generation << "storms after" << queued.elapsed() << "ms";
             if (!details)

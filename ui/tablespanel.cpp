@@ -164,6 +164,12 @@ void TablesPanel::fitColumnsOnce(int tab)
     view->resizeColumnsToContents();
 }
 
+void TablesPanel::setTopList(TopListKind kind, const QList<TopEntry> &entries)
+{
+    m_topLists[int(kind)]->setEntries(entries);
+    fitColumnsOnce(Clients + int(kind));
+}
+
 void TablesPanel::setTopLists(const Overview &details)
 {
     m_topLists[int(TopListKind::Clients)]->setEntries(details.topClients);

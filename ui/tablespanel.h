@@ -34,6 +34,7 @@ public:
     void setTimeZone(const QTimeZone &zone);
     void setStorms(const Overview &details);
     void setTopLists(const Overview &details);
+    void setTopList(TopListKind kind, const QList<TopEntry> &entries);
     void setFilter(const AnalysisFilter &filter);
     void clear();
     // Shows the tab, or shows it once it exists (the events tab comes with a

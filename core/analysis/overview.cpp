@@ -258,18 +258,48 @@ PartResult loadDetails(Database &database, const OverviewRequest &request, Overv
     return request.withFindings ? loadFindings(database, request, overview, failure) : PartResult::Done;
 }
 
+QList<TopEntry> &topListOf(Overview &overview, TopListKind kind)
+{
+    switch (kind) {
+    case TopListKind::Clients:
+        return overview.topClients;
+    case TopListKind::Senders:
+        return overview.topSenders;
+    case TopListKind::Recipients:
+        return overview.topRecipients;
+    case TopListKind::Reasons:
+        break;
+    }
+    return overview.topReasons;
+}
+
+// The four top lists; one read before (Overview::oneTopList, without free text)
+// is kept, and the other three are read on their own.
 PartResult loadTopLists(Database &database, const OverviewRequest &request, Overview &overview,
                         QString &failure, const std::atomic_bool *cancel)
 {
+    if (overview.oneTopList && request.filter.text.isEmpty()) {
+        for (int kind = 0; kind < topListKindCount; ++kind) {
+            if (TopListKind(kind) == *overview.oneTopList)
+                continue;
+            auto list = topList(database, TopListKind(kind), request.filter, request.topLimit, &failure);
+            if (cancelled(cancel))
+                return PartResult::Cancelled;
+            if (!list)
+                return PartResult::Failed;
+            topListOf(overview, TopListKind(kind)) = std::move(*list);
+        }
+        overview.oneTopList.reset();
+        return PartResult::Done;
+    }
     auto lists = topLists(database, request.filter, request.topLimit, &failure, cancel);
     if (cancelled(cancel))
         return PartResult::Cancelled;
     if (!lists)
         return PartResult::Failed;
-    overview.topClients = std::move((*lists)[int(TopListKind::Clients)]);
-    overview.topSenders = std::move((*lists)[int(TopListKind::Senders)]);
-    overview.topRecipients = std::move((*lists)[int(TopListKind::Recipients)]);
-    overview.topReasons = std::move((*lists)[int(TopListKind::Reasons)]);
+    for (int kind = 0; kind < topListKindCount; ++kind)
+        topListOf(overview, TopListKind(kind)) = std::move((*lists)[kind]);
+    overview.oneTopList.reset();
     return PartResult::Done;
 }
 
@@ -292,6 +322,22 @@ std::optional<Overview> loadOverviewTimeline(Database &database, const OverviewR
     QString failure;
     const PartResult result = loadTimeline(database, request, overview, failure, cancel);
     return finish(result, overview, failure, error);
+}
+
+std::optional<Overview> loadOverviewTopList(Database &database, const OverviewRequest &request, TopListKind kind,
+                                            QString *error)
+{
+    QString failure;
+    auto list = topList(database, kind, request.filter, request.topLimit, &failure);
+    if (!list) {
+        if (error)
+            *error = failure;
+        return std::nullopt;
+    }
+    Overview overview;
+    topListOf(overview, kind) = std::move(*list);
+    overview.oneTopList = kind;
+    return overview;
 }
 
 std::optional<Overview> loadOverviewDetails(Database &database, const OverviewRequest &request,

@@ -48,6 +48,9 @@ struct OverviewRequest {
     // False: the details stage reads the storms list without the chain totals
     // (Overview::hasTotals stays false; a range's totals read a day of chains).
     bool withTotals = true;
+    // The top list the window shows: with no free text, the details stage reads it
+    // on its own before the storms (Overview::oneTopList), and the other three later.
+    std::optional<TopListKind> shownTopList;
     ChainOptions chains;
     FloodOptions floods;
     SwitchOptions switches;
@@ -82,6 +85,8 @@ struct Overview {
     QList<TopEntry> topSenders;
     QList<TopEntry> topRecipients;
     QList<TopEntry> topReasons;
+    // Set: of the top lists, only this one was read (OverviewRequest::shownTopList).
+    std::optional<TopListKind> oneTopList;
     QList<Finding> findings;
     bool hasFindings = false; // findings were read
     bool hasTotals = false;   // totals were read
@@ -106,6 +111,10 @@ std::optional<Overview> loadOverview(Database &database, const OverviewRequest &
 // while after a large import.
 std::optional<Overview> loadOverviewTimeline(Database &database, const OverviewRequest &request,
                                              QString *error, const std::atomic_bool *cancel = nullptr);
+// One top list alone (Overview::oneTopList says which); loadOverviewTopLists()
+// given its result reads the other three.
+std::optional<Overview> loadOverviewTopList(Database &database, const OverviewRequest &request, TopListKind kind,
+                                            QString *error);
 std::optional<Overview> loadOverviewDetails(Database &database, const OverviewRequest &request,
                                             Overview timeline, QString *error,
                                             const std::atomic_bool *cancel = nullptr);

@@ -21,6 +21,7 @@
 #include "models/eventtablemodel.h"
 #include "models/modelroles.h"
 #include "models/stormtablemodel.h"
+#include "models/toplistmodel.h"
 #include "models/timelinemodel.h"
 #include "store/database.h"
 #include "store/summary.h"
@@ -78,6 +79,7 @@ private slots:
     void searchInARangeShowsItsBarsFirst();
     void searchKeepsItsMatchesForTheNextChange();
     void searchTellsHowFarItRead();
+    void shownTopListComesFirst();
     void bucketClickFiltersTables();
     void cancelledImportLeavesTruthfulDatabase();
     void logTextStaysText();
@@ -374,6 +376,53 @@ void TestMainWindow::searchKeepsItsMatchesForTheNextChange()
     }
     EventQuery events(db, filter);
     QCOMPARE(events.count(), std::optional<std::int64_t>(rows));
+}
+
+void TestMainWindow::shownTopListComesFirst()
+{
+    auto window = labWindow(u"shownlist"_s);
+    QVERIFY(window);
+    window->tables()->setCurrentIndex(TablesPanel::Senders);
+    QStringList arrived;
+    QList<TopEntry> sendersFirst;
+    QObject recorder; // declared after the lists: the connection ends first
+    connect(window.get(), &MainWindow::shownTopListShown, &recorder, [&] {
+        arrived << u"shown"_s;
+        sendersFirst = window->tables()->topListModel(TopListKind::Senders)->entries();
+    });
+    connect(window.get(), &MainWindow::stormsShown, &recorder, [&] { arrived << u"storms"_s; });
+    connect(window.get(), &MainWindow::topListsShown, &recorder, [&] { arrived << u"lists"_s; });
+    window->filterBar()->setDirection(Direction::Inbound);
+    QTRY_VERIFY(arrived.contains(u"lists"_s));
+    QVERIFY(waitUntilIdle(*window));
+    // The senders shown first, before the storms (not shown) and the other lists.
+    QCOMPARE(arrived, (QStringList{u"shown"_s, u"storms"_s, u"lists"_s}));
+    Database db(window->databasePath());
+    QVERIFY(db.open(Database::Mode::ReadOnly));
+    AnalysisFilter filter;
+    filter.direction = Direction::Inbound;
+    const auto describe = [](const QList<TopEntry> &list) {
+        QStringList out;
+        for (const TopEntry &e : list)
+            out << u"%1 %2 %3 %4 %5"_s.arg(e.key).arg(e.attempts).arg(e.temporary).arg(e.lastMs).arg(e.totalAttempts);
+        return out;
+    };
+    for (int kind = 0; kind < topListKindCount; ++kind) {
+        QString error;
+        const auto wanted = topList(db, TopListKind(kind), filter, 50, &error);
+        QVERIFY2(wanted, qPrintable(error));
+        QVERIFY(!wanted->isEmpty());
+        QCOMPARE(describe(window->tables()->topListModel(TopListKind(kind))->entries()), describe(*wanted));
+        if (TopListKind(kind) == TopListKind::Senders)
+            QCOMPARE(describe(sendersFirst), describe(*wanted));
+    }
+    // The storms tab shown: the storms first again, the lists after.
+    window->tables()->setCurrentIndex(TablesPanel::Storms);
+    arrived.clear();
+    window->filterBar()->setDirection(Direction::Outbound);
+    QTRY_VERIFY(arrived.contains(u"lists"_s));
+    QVERIFY(waitUntilIdle(*window));
+    QCOMPARE(arrived, (QStringList{u"storms"_s, u"lists"_s}));
 }
 
 void TestMainWindow::searchTellsHowFarItRead()
