@@ -667,11 +667,8 @@ void MainWindow::onTopListsReady(const Overview &details)
     if (details.oneTopList) {
         // The list shown, ahead of the others.
         const TopListKind kind = *details.oneTopList;
-        const QList<TopEntry> &list = kind == TopListKind::Clients ? details.topClients
-            : kind == TopListKind::Senders                          ? details.topSenders
-            : kind == TopListKind::Recipients                       ? details.topRecipients
-                                                                    : details.topReasons;
-        m_tables->setTopList(kind, list);
+        topListOf(m_detailsSnapshot, kind) = topListOf(details, kind);
+        m_tables->setTopList(kind, topListOf(details, kind));
         emit shownTopListShown();
         return;
     }

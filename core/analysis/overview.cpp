@@ -258,21 +258,6 @@ PartResult loadDetails(Database &database, const OverviewRequest &request, Overv
     return request.withFindings ? loadFindings(database, request, overview, failure) : PartResult::Done;
 }
 
-QList<TopEntry> &topListOf(Overview &overview, TopListKind kind)
-{
-    switch (kind) {
-    case TopListKind::Clients:
-        return overview.topClients;
-    case TopListKind::Senders:
-        return overview.topSenders;
-    case TopListKind::Recipients:
-        return overview.topRecipients;
-    case TopListKind::Reasons:
-        break;
-    }
-    return overview.topReasons;
-}
-
 // The four top lists; one read before (Overview::oneTopList, without free text)
 // is kept, and the other three are read on their own.
 PartResult loadTopLists(Database &database, const OverviewRequest &request, Overview &overview,
@@ -322,6 +307,26 @@ std::optional<Overview> loadOverviewTimeline(Database &database, const OverviewR
     QString failure;
     const PartResult result = loadTimeline(database, request, overview, failure, cancel);
     return finish(result, overview, failure, error);
+}
+
+QList<TopEntry> &topListOf(Overview &overview, TopListKind kind)
+{
+    switch (kind) {
+    case TopListKind::Clients:
+        return overview.topClients;
+    case TopListKind::Senders:
+        return overview.topSenders;
+    case TopListKind::Recipients:
+        return overview.topRecipients;
+    case TopListKind::Reasons:
+        break;
+    }
+    return overview.topReasons;
+}
+
+const QList<TopEntry> &topListOf(const Overview &overview, TopListKind kind)
+{
+    return topListOf(const_cast<Overview &>(overview), kind);
 }
 
 std::optional<Overview> loadOverviewTopList(Database &database, const OverviewRequest &request, TopListKind kind,

@@ -92,6 +92,10 @@ struct Overview {
     bool hasTotals = false;   // totals were read
 };
 
+// The overview's top list of `kind`.
+QList<TopEntry> &topListOf(Overview &overview, TopListKind kind);
+const QList<TopEntry> &topListOf(const Overview &overview, TopListKind kind);
+
 // The bucket size for a span: the smallest of 1 min, 5 min, 15 min, 1 h, 6 h, 1 day
 // that keeps the chart at most `maxBuckets` buckets wide.
 std::int64_t bucketForSpan(std::int64_t spanMs, int maxBuckets = 400);
