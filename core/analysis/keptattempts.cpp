@@ -33,6 +33,15 @@ struct Built {
 std::mutex builtMutex;
 std::vector<Built> built;
 
+// Under builtMutex.
+std::shared_ptr<const KeptAttempts> builtFor(const std::shared_ptr<const TextMatchList> &matches)
+{
+    for (const Built &b : built)
+        if (b.matches.lock() == matches)
+            return b.attempts;
+    return nullptr;
+}
+
 // What one key collects over the attempts a filter selects.
 struct Tally {
     std::int64_t attempts = 0;
@@ -76,9 +85,8 @@ std::shared_ptr<const KeptAttempts> KeptAttempts::of(Database &database, const Q
     {
         const std::lock_guard lock(builtMutex);
         std::erase_if(built, [](const Built &b) { return b.matches.expired(); });
-        for (const Built &b : built)
-            if (b.matches.lock() == matches)
-                return b.attempts;
+        if (auto attempts = builtFor(matches))
+            return attempts;
     }
     // The keys of the text's attempts, by id.
     sql::Fragment statement{u"SELECT e.id"_s, {}};
@@ -141,6 +149,10 @@ std::shared_ptr<const KeptAttempts> KeptAttempts::of(Database &database, const Q
             attempts->m_keys[kind].push_back(row->keys[kind]);
     }
     const std::lock_guard lock(builtMutex);
+    // Another thread may have read the same meanwhile (the window's timeline and
+    // details jobs both ask): the first one stays.
+    if (auto first = builtFor(matches))
+        return first;
     built.push_back({matches, attempts});
     return attempts;
 }
