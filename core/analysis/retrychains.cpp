@@ -291,8 +291,10 @@ std::optional<QList<RetryChain>> stormKeysInRange(QSqlQuery &query, const StormQ
 } // namespace
 
 // The page of a search whose chains are kept: chosen and sorted in memory, then
-// read by id with their first events.
-std::optional<QList<RetryChain>> RetryChains::keptStorms(const KeptChainList &kept, const StormQuery &request)
+// read by id with their first events. `stale`: the rows read are not the chains
+// kept (the chains were rebuilt in between).
+std::optional<QList<RetryChain>> RetryChains::keptStorms(const KeptChainList &kept, const StormQuery &request,
+                                                         bool *stale)
 {
     const std::vector<std::int64_t> page = keptchains::stormPage(kept, request);
     if (page.empty())
@@ -322,17 +324,31 @@ std::optional<QList<RetryChain>> RetryChains::keptStorms(const KeptChainList &ke
     }
     QList<RetryChain> chains;
     chains.reserve(qsizetype(page.size()));
-    for (const std::int64_t id : page)
-        if (const auto found = byId.constFind(id); found != byId.cend())
-            chains << *found;
+    for (const std::int64_t id : page) {
+        const auto found = byId.constFind(id);
+        const auto keptChain = std::lower_bound(kept.begin(), kept.end(), id,
+                                                [](const KeptChain &c, std::int64_t i) { return c.id < i; });
+        // A rebuild committed since the kept chains were checked: ids name other chains.
+        if (found == byId.cend() || found->firstMs != keptChain->firstMs || found->lastMs != keptChain->lastMs
+            || found->attempts != keptChain->attempts) {
+            *stale = true;
+            return chains;
+        }
+        chains << *found;
+    }
     return chains;
 }
 
 std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
 {
     if (!request.filter.text.isEmpty()) {
-        if (const auto kept = textmatches::findChains(m_database.nativeHandle(), request.filter.text))
-            return keptStorms(*kept, request);
+        if (const auto kept = textmatches::findChains(m_database.nativeHandle(), request.filter.text)) {
+            bool stale = false;
+            auto page = keptStorms(*kept, request, &stale);
+            if (!stale)
+                return page;
+            // Read by SQL below, which sees the new build.
+        }
     }
     const auto keptMatches = request.filter.text.isEmpty()
         ? nullptr

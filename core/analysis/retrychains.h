@@ -94,7 +94,8 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    std::optional<QList<RetryChain>> keptStorms(const std::vector<KeptChain> &kept, const StormQuery &query);
+    std::optional<QList<RetryChain>> keptStorms(const std::vector<KeptChain> &kept, const StormQuery &query,
+                                                bool *stale);
 
     Database &m_database;
     QString m_error;
