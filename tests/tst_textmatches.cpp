@@ -175,6 +175,7 @@ private slots:
     void keptTopListsFollowTheMatches();
     void limitsHold();
     void collectTellsHowFarItIs();
+    void collectReadsOnTwoConnections();
     void databaseInMemoryIsNeverKept();
     void classesInMemoryAgreeWithSql();
 
@@ -505,6 +506,46 @@ void TestTextMatches::collectTellsHowFarItIs()
         QCOMPARE(listedIds(*m_lab, text), scannedIds(*m_lab, text));
         QCOMPARE(qsizetype(textmatches::find(m_lab->nativeHandle(), text)->size()), scannedIds(*m_lab, text).size());
     }
+}
+
+void TestTextMatches::collectReadsOnTwoConnections()
+{
+    const QString text = u"lab.test"_s;
+    const auto describe = [&] {
+        QStringList out;
+        if (const auto kept = textmatches::find(m_lab->nativeHandle(), text))
+            for (const TextMatch &m : *kept)
+                out << u"%1 %2 %3 %4 %5 %6 %7"_s.arg(m.id).arg(m.timeMs).arg(m.kind).arg(m.direction).arg(m.status)
+                           .arg(m.codeClass).arg(m.reason);
+        return out;
+    };
+    QString error;
+    QCOMPARE(textmatches::collect(m_lab->nativeHandle(), text, &error), textmatches::Outcome::Kept);
+    const QStringList alone = describe();
+    QVERIFY(alone.size() > 100);
+    // Slices of 3 ids, claimed in turn by this thread and a second connection: the
+    // same matches, however the slices fell.
+    textmatches::forgetAll();
+    textmatches::setLimits({.parallelFromIds = 0});
+    QList<double> reports;
+    QCOMPARE(textmatches::collect(m_lab->nativeHandle(), text, &error, [&](double done) { reports << done; }, 3),
+             textmatches::Outcome::Kept);
+    QCOMPARE(describe(), alone);
+    QVERIFY(std::is_sorted(reports.begin(), reports.end()));
+    QCOMPARE(reports.last(), 1.0);
+    // Too many for one text, found by either connection.
+    textmatches::forgetAll();
+    textmatches::setLimits({.perText = std::size_t(alone.size() - 1), .parallelFromIds = 0});
+    QCOMPARE(textmatches::collect(m_lab->nativeHandle(), text, &error, {}, 3), textmatches::Outcome::TooMany);
+    QVERIFY(!textmatches::find(m_lab->nativeHandle(), text));
+    // Stopped (a newer filter): nothing kept, and the reason said.
+    textmatches::forgetAll();
+    textmatches::setLimits({.parallelFromIds = 0});
+    const std::atomic_bool stop{true};
+    error.clear();
+    QCOMPARE(textmatches::collect(m_lab->nativeHandle(), text, &error, {}, 3, &stop), textmatches::Outcome::Failed);
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!textmatches::find(m_lab->nativeHandle(), text));
 }
 
 void TestTextMatches::databaseInMemoryIsNeverKept()

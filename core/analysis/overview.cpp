@@ -119,7 +119,8 @@ PartResult loadTimeline(Database &database, const OverviewRequest &request, Over
         // range first is no quicker then). Not kept: stopped, or too common.
         const bool textKept = !filter.text.isEmpty() && sql::textMatchesKept(database, filter.text);
         if (!filter.text.isEmpty() && !textKept && !request.bucketsWithin && !filter.fromMs && !filter.toMs)
-            textmatches::collect(database.nativeHandle(), filter.text, nullptr, request.searchProgress);
+            textmatches::collect(database.nativeHandle(), filter.text, nullptr, request.searchProgress, 1 << 18,
+                                 cancel);
         const bool partial = request.bucketsWithin && !textKept;
         if (partial) {
             // Whole buckets of the span's grid, within the filter's own range.

@@ -15,6 +15,7 @@
 #include <QString>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -76,6 +77,9 @@ struct Limits {
     // Whether a kept text keeps the chains its matches start too (they count
     // towards `total`); tests turn it off to reach the chains by SQL.
     bool keepChains = true;
+    // A log of at least this many event ids is scanned on two connections at once
+    // (on a machine with two cores or more); tests lower it.
+    std::int64_t parallelFromIds = 1'000'000;
 };
 Limits limits();
 void setLimits(const Limits &limits); // tests
@@ -94,14 +98,16 @@ std::shared_ptr<const TextMatchList> find(sqlite3 *db, const QString &text);
 std::shared_ptr<const KeptChainList> findChains(sqlite3 *db, const QString &text);
 
 enum class Outcome { Kept, TooMany, NotKeepable, Failed };
-// How far a scan is, from 0 to 1 (the share of the events' ids read): called after
-// every `sliceIds` ids and with 1 at the end, on the scanning thread.
+// How far a scan is, from 0 to 1 (the share of the slices of ids read): called on
+// the calling thread after each slice of `sliceIds` ids it reads, and with 1 at the end.
 using Progress = std::function<void(double done)>;
 // Scans the events for `text` and keeps the matches (replacing the least recently
 // used text when over the limits). Failed: SQLite's error (an interrupt too) in
-// *error. Scans nothing when they are kept already.
+// *error. Scans nothing when they are kept already. A large log is scanned on a
+// second connection too (Limits::parallelFromIds), which `cancel` stops as the
+// caller's own interrupt stops `db`.
 Outcome collect(sqlite3 *db, const QString &text, QString *error, const Progress &progress = {},
-                std::int64_t sliceIds = 1 << 18);
+                std::int64_t sliceIds = 1 << 18, const std::atomic_bool *cancel = nullptr);
 
 // Registers rs_text_ids on a connection (Database::open does, for every one).
 bool registerIdsFunction(sqlite3 *db);
