@@ -16,6 +16,7 @@
 #include "store/sqlfunctions.h"
 #include "store/textmatches.h"
 
+#include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -538,6 +539,32 @@ void TestTextMatches::collectReadsOnTwoConnections()
     textmatches::setLimits({.perText = std::size_t(alone.size() - 1), .parallelFromIds = 0});
     QCOMPARE(textmatches::collect(m_lab->nativeHandle(), text, &error, {}, 3), textmatches::Outcome::TooMany);
     QVERIFY(!textmatches::find(m_lab->nativeHandle(), text));
+    // A connection that reads a snapshot already (a statement running, as when
+    // rs_text_ids scans) scans alone: a second one might see a later commit.
+    QStringList said;
+    QLoggingCategory::setFilterRules(u"rejectscope.textmatches.debug=true"_s);
+    static QStringList *capture = nullptr;
+    capture = &said;
+    const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &m) {
+        if (capture)
+            *capture << m;
+    });
+    textmatches::forgetAll();
+    textmatches::setLimits({.parallelFromIds = 0});
+    QCOMPARE(textmatches::collect(m_lab->nativeHandle(), text, &error, {}, 3), textmatches::Outcome::Kept);
+    {
+        textmatches::forgetAll();
+        QSqlQuery running(m_lab->connection());
+        QVERIFY(running.exec(u"SELECT id FROM event"_s) && running.next());
+        QCOMPARE(textmatches::collect(m_lab->nativeHandle(), text, &error, {}, 3), textmatches::Outcome::Kept);
+        QCOMPARE(describe(), alone);
+    }
+    qInstallMessageHandler(previous);
+    capture = nullptr;
+    QLoggingCategory::setFilterRules(QString());
+    QCOMPARE(said.size(), 2);
+    QVERIFY2(said[0].endsWith(u"on 2 connections"_s), qPrintable(said[0]));
+    QVERIFY2(said[1].endsWith(u"on 1 connections"_s), qPrintable(said[1]));
     // Stopped (a newer filter): nothing kept, and the reason said.
     textmatches::forgetAll();
     textmatches::setLimits({.parallelFromIds = 0});

@@ -2,6 +2,8 @@
 
 #include "sqlfunctions.h"
 
+#include <QLoggingCategory>
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -11,6 +13,8 @@
 #include <optional>
 #include <string>
 #include <thread>
+
+Q_LOGGING_CATEGORY(lcTextMatches, "rejectscope.textmatches", QtWarningMsg)
 
 namespace rejectscope::textmatches {
 
@@ -169,12 +173,15 @@ public:
         TextMatchList helped;
         std::thread helper;
         sqlite3 *second = nullptr;
-        // Only for a reader: a connection in a transaction of its own may see rows
-        // the other would not.
-        if (m_maxId >= parallelFromIds && std::thread::hardware_concurrency() >= 2 && sqlite3_get_autocommit(db)
+        // Only when this connection reads no snapshot yet (no transaction of its own,
+        // no statement running, as rs_text_ids runs the scan inside one): the second
+        // one, opened now, might see a later commit that this one does not.
+        if (m_maxId >= parallelFromIds && std::thread::hardware_concurrency() >= 2 && !readingSnapshot(db)
             && m_slices > 1 && (second = openSecond(file))) {
             helper = std::thread([this, second, &helped] { scanSlices(second, helped, {}, nullptr); });
         }
+        qCDebug(lcTextMatches) << "scanning" << m_slices << "slices of" << m_sliceIds << "ids on"
+                               << (helper.joinable() ? 2 : 1) << "connections";
         scanSlices(db, matches, progress, error);
         if (helper.joinable())
             helper.join();
@@ -191,6 +198,18 @@ public:
     }
 
 private:
+    static bool readingSnapshot(sqlite3 *db)
+    {
+        if (!sqlite3_get_autocommit(db))
+            return true;
+        for (sqlite3_stmt *statement = sqlite3_next_stmt(db, nullptr); statement;
+             statement = sqlite3_next_stmt(db, statement)) {
+            if (sqlite3_stmt_busy(statement))
+                return true;
+        }
+        return false;
+    }
+
     sqlite3 *openSecond(const std::string &file)
     {
         sqlite3 *db = nullptr;
