@@ -195,6 +195,11 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // No result reaches the window from here on: its handlers would start new jobs
+    // (the extras after the storms), whose results the loaders deliver as they are
+    // destroyed, to a window that is no longer one.
+    m_chartLoader->disconnect(this);
+    m_detailsLoader->disconnect(this);
     m_import->cancel();
     m_import->waitForFinished();
     m_chartLoader->waitForDone();
