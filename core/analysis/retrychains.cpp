@@ -52,12 +52,10 @@ enum class TimeTerms {
     SingleAttempts, // chains of one attempt, which start and end at once
 };
 
-// The filter as terms on retry_chain (alias c) and, for free text not kept
-// (`textKept`: sql::textMatchesKept), on the chain's first event (alias e). A
-// chain is selected by a code class when it has such attempts (2: it ended
-// accepted).
-void addChainTerms(sql::Where &where, const AnalysisFilter &filter, TimeTerms time, std::int64_t longestMs,
-                   bool textKept, bool lookUpMatches = true)
+// The filter as terms on retry_chain (alias c) and, for free text, on the chain's
+// first event (alias e). A chain is selected by a code class when it has such
+// attempts (2: it ended accepted).
+void addChainTerms(sql::Where &where, const AnalysisFilter &filter, TimeTerms time, std::int64_t longestMs)
 {
     // The unary plus keeps SQLite from choosing retry_chain_time for a range when
     // it should walk the attempts or duration index; PostgreSQL reads it as a no-op.
@@ -99,27 +97,7 @@ void addChainTerms(sql::Where &where, const AnalysisFilter &filter, TimeTerms ti
             break;
         }
     }
-    // The text's kept matches: the first event's id is looked up among them
-    // (its row is read only for the chains listed). Else it is matched on the
-    // event, joined for it.
-    if (textKept && !filter.text.isEmpty()) {
-        // Bounds on the first event's time (first_ms) that the terms above imply.
-        std::optional<std::int64_t> earliest;
-        if (filter.fromMs && time == TimeTerms::SingleAttempts)
-            earliest = *filter.fromMs;
-        else if (filter.fromMs && time == TimeTerms::ShortChains)
-            earliest = *filter.fromMs - longChainMs;
-        else if (filter.fromMs && longestMs > 0)
-            earliest = *filter.fromMs - longestMs;
-        // Looked up: the chains are reached from the matches (as many lookups as
-        // matches); else each chain walked is tested (the plus keeps the index
-        // out), as the few long chains are.
-        const bool lookUp = lookUpMatches && time != TimeTerms::LongChains;
-        const sql::Fragment ids = sql::textIdsCondition(lookUp ? u"c.first_event_id"_s : u"+c.first_event_id"_s,
-                                                        filter.text, {earliest, filter.toMs});
-        where.add(ids.text, ids.values);
-    } else
-        sql::addTextTerms(where, filter.text, u"e."_s);
+    sql::addTextTerms(where, filter.text, u"e."_s);
 }
 
 // Chains and attempts of the filter's direction, reason and code class in the
@@ -184,25 +162,18 @@ RetryChain chainFrom(const QSqlQuery &query)
     return chain;
 }
 
-QString orderBy(StormQuery::Order order, bool textKept)
+QString orderBy(StormQuery::Order order)
 {
     // Each order is that of an index (retry_chain_attempts and _duration walked
     // backwards, retry_chain_time forwards), so the first rows come without a sort.
-    // Chains found by a search's kept matches (retry_chain_first_event) are
-    // sorted: the rest of the index's key then orders the ties as the walk would.
     switch (order) {
     case StormQuery::Order::Attempts:
     case StormQuery::Order::Retries:
-        return textKept ? u" ORDER BY c.attempts DESC, c.first_ms DESC, c.last_ms DESC, c.direction DESC,"
-                          " c.reason DESC, c.id DESC"_s
-                        : u" ORDER BY c.attempts DESC, c.first_ms DESC"_s;
+        return u" ORDER BY c.attempts DESC, c.first_ms DESC"_s;
     case StormQuery::Order::Duration:
-        return textKept ? u" ORDER BY c.last_ms - c.first_ms DESC, c.attempts DESC, c.first_ms DESC,"
-                          " c.direction DESC, c.reason DESC, c.id DESC"_s
-                        : u" ORDER BY c.last_ms - c.first_ms DESC, c.attempts DESC, c.first_ms DESC"_s;
+        return u" ORDER BY c.last_ms - c.first_ms DESC, c.attempts DESC, c.first_ms DESC"_s;
     case StormQuery::Order::FirstSeen:
-        return textKept ? u" ORDER BY c.first_ms, c.last_ms, c.direction, c.reason, c.attempts, c.id"_s
-                        : u" ORDER BY c.first_ms, c.last_ms"_s;
+        return u" ORDER BY c.first_ms, c.last_ms"_s;
     }
     return {};
 }
@@ -249,8 +220,7 @@ std::optional<bool> anyRetries(QSqlQuery &query, const AnalysisFilter &filter)
 // attempts, times, direction and reason only): those of at most a day that
 // start within a day before it (retry_chain_storm_time) and the long ones
 // (retry_chain_long), each part sorted as the storms index orders them, merged.
-std::optional<QList<RetryChain>> stormKeysInRange(QSqlQuery &query, const StormQuery &request, bool textKept,
-                                                  std::int64_t longestMs)
+std::optional<QList<RetryChain>> stormKeysInRange(QSqlQuery &query, const StormQuery &request)
 {
     const AnalysisFilter &filter = request.filter;
     QList<RetryChain> keys;
@@ -258,11 +228,11 @@ std::optional<QList<RetryChain>> stormKeysInRange(QSqlQuery &query, const StormQ
         sql::Where where;
         if (part == TimeTerms::ShortChains)
             where.add(u"c.attempts >= 2"_s); // a chain longer than a day has retries
-        addChainTerms(where, filter, part, longestMs, textKept);
+        addChainTerms(where, filter, part, 0);
         sql::Fragment statement{u"SELECT c.id, c.attempts, c.first_ms, c.last_ms, c.direction, c.reason"
                                 " FROM retry_chain c"_s,
                                 {}};
-        if (!filter.text.isEmpty() && !textKept)
+        if (!filter.text.isEmpty())
             statement.append(u" JOIN event e ON e.id = c.first_event_id"_s);
         statement.append(where.clause());
         statement.append(indexOrderBy(request.order));
@@ -347,16 +317,9 @@ std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
             auto page = keptStorms(*kept, request, &stale);
             if (!stale)
                 return page;
-            // Read by SQL below, which sees the new build.
+            // Scanned below, as a text whose matches are not kept.
         }
     }
-    const auto keptMatches = request.filter.text.isEmpty()
-        ? nullptr
-        : textmatches::find(m_database.nativeHandle(), request.filter.text);
-    const bool textKept = keptMatches != nullptr;
-    // A common text (a storm's client): walking the storms index finds its
-    // biggest chains sooner than a lookup of every match would.
-    const bool lookUp = keptMatches && keptMatches->size() <= textmatches::limits().lookUpChains;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     const auto longest = longestChainMs(query);
@@ -389,8 +352,8 @@ std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
         sql::Where where;
         if (request.onlyWithRetries)
             where.add(u"c.attempts >= 2"_s);
-        addChainTerms(where, request.filter, TimeTerms::Range, *longest, textKept, lookUp);
-        if (!select(where, orderBy(request.order, textKept), request.limit, request.offset))
+        addChainTerms(where, request.filter, TimeTerms::Range, *longest);
+        if (!select(where, orderBy(request.order), request.limit, request.offset))
             return fail();
         return chains;
     }
@@ -399,12 +362,12 @@ std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
     // indexes ("c.attempts >= 2" literally, their condition)...
     sql::Where withRetries;
     withRetries.add(u"c.attempts >= 2"_s);
-    addChainTerms(withRetries, request.filter, TimeTerms::NotForIndex, *longest, textKept, lookUp);
+    addChainTerms(withRetries, request.filter, TimeTerms::NotForIndex, *longest);
     const AnalysisFilter &filter = request.filter;
     // A short range: its chains with retries from the time indexes, then those
     // kept read with their first events.
     const auto selectShortRange = [&] {
-        auto keys = stormKeysInRange(query, request, textKept, *longest);
+        auto keys = stormKeysInRange(query, request);
         if (!keys)
             return false;
         if (keys->isEmpty())
@@ -430,7 +393,7 @@ std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
     if (*retries) {
         const bool shortRange = filter.fromMs && filter.toMs && *filter.toMs - *filter.fromMs <= shortRangeMs;
         if (!(shortRange ? selectShortRange()
-                         : select(withRetries, orderBy(request.order, textKept), request.limit, request.offset)))
+                         : select(withRetries, orderBy(request.order), request.limit, request.offset)))
             return fail();
     }
     if (request.onlyWithRetries || chains.size() >= request.limit)
@@ -442,7 +405,7 @@ std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
     if (request.offset > 0) {
         // How many chains with retries the offset already passed.
         sql::Fragment count{u"SELECT COUNT(*) FROM retry_chain c"_s, {}};
-        if (!request.filter.text.isEmpty() && !textKept)
+        if (!request.filter.text.isEmpty())
             count.append(u" JOIN event e ON e.id = c.first_event_id"_s);
         count.append(withRetries.clause());
         if (!query.prepare(count.text))
@@ -455,12 +418,8 @@ std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
     }
     sql::Where single;
     single.add(u"c.attempts = 1"_s);
-    addChainTerms(single, request.filter, TimeTerms::Range, *longest, textKept, lookUp);
-    // Newest first, in retry_chain_time walked backwards (all of its key when sorted).
-    const QString newestFirst = textKept ? u" ORDER BY c.first_ms DESC, c.last_ms DESC, c.direction DESC,"
-                                           " c.reason DESC, c.attempts DESC, c.id DESC"_s
-                                         : u" ORDER BY c.first_ms DESC, c.last_ms DESC"_s;
-    if (!select(single, newestFirst, request.limit - int(chains.size()),
+    addChainTerms(single, request.filter, TimeTerms::Range, *longest);
+    if (!select(single, u" ORDER BY c.first_ms DESC, c.last_ms DESC"_s, request.limit - int(chains.size()),
                 int(skip)))
         return fail();
     return chains;
@@ -468,7 +427,12 @@ std::optional<QList<RetryChain>> RetryChains::storms(const StormQuery &request)
 
 std::optional<RetryChains::Totals> RetryChains::totals(const AnalysisFilter &filter)
 {
-    const bool textKept = sql::textMatchesKept(m_database, filter.text);
+    // A search whose chains are kept: summed in memory.
+    if (const auto kept = filter.text.isEmpty()
+            ? nullptr
+            : textmatches::findChains(m_database.nativeHandle(), filter.text)) {
+        return keptchains::totals(*kept, filter);
+    }
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     Totals totals;
@@ -488,43 +452,22 @@ std::optional<RetryChains::Totals> RetryChains::totals(const AnalysisFilter &fil
         return true;
     };
 
-    if (const auto kept = filter.text.isEmpty()
-            ? nullptr
-            : textmatches::findChains(m_database.nativeHandle(), filter.text)) {
-        return keptchains::totals(*kept, filter);
-    }
     if (!filter.fromMs && !filter.toMs && filter.text.isEmpty()) {
         if (!run(wholeLogTotals(filter)))
-            return std::nullopt;
-    } else if (textKept && !filter.fromMs && !filter.toMs) {
-        // The chains the kept matches start, each found by its first event
-        // (retry_chain_first_event): as many lookups as matches. (A range's
-        // parts below look up those of their own shorter spans.)
-        sql::Where where;
-        addChainTerms(where, filter, TimeTerms::NotForIndex, 0, true);
-        sql::Fragment statement{u"SELECT COUNT(*), COALESCE(SUM(c.attempts), 0) FROM retry_chain c"_s, {}};
-        statement.append(where.clause());
-        if (!run(statement))
             return std::nullopt;
     } else {
         // The chains of one attempt in the range (most chains; retry_chain_time),
         // those with retries of at most a day that start within a day before it
         // (retry_chain_storm_time), and the few long ones: together every chain
-        // that overlaps the range, each once. The long ones start at most the
-        // longest chain before it (bounds the kept matches they are tested against).
-        const auto longest = textKept ? longestChainMs(query) : std::optional<std::int64_t>(0);
-        if (!longest) {
-            m_error = Tr::tr("cannot read the retry chains: %1").arg(query.lastError().text());
-            return std::nullopt;
-        }
+        // that overlaps the range, each once.
         for (const TimeTerms part : {TimeTerms::SingleAttempts, TimeTerms::ShortChains, TimeTerms::LongChains}) {
             sql::Where where;
             if (part == TimeTerms::ShortChains)
                 where.add(u"c.attempts >= 2"_s);
-            addChainTerms(where, filter, part, *longest, textKept);
+            addChainTerms(where, filter, part, 0);
             sql::Fragment statement{u"SELECT COUNT(*), COALESCE(SUM(c.attempts), 0) FROM retry_chain c"_s, {}};
             // The event is joined for free text only: without it the totals come from an index.
-            if (!filter.text.isEmpty() && !textKept)
+            if (!filter.text.isEmpty())
                 statement.append(u" JOIN event e ON e.id = c.first_event_id"_s);
             statement.append(where.clause());
             if (!run(statement))

@@ -44,7 +44,7 @@ struct Entry {
     Version version;
     std::string foldedText;
     std::shared_ptr<const TextMatchList> matches; // nullptr: more than a text may keep
-    std::shared_ptr<const KeptChainList> chains;  // nullptr: not kept (Limits::keepChains)
+    std::shared_ptr<const KeptChainList> chains;  // those the matches start (nullptr with them)
     std::uint64_t lastUse = 0;
     std::size_t size() const { return (matches ? matches->size() : 0) + (chains ? chains->size() : 0); }
 };
@@ -55,8 +55,6 @@ std::uint64_t useClock = 0;
 std::atomic<std::size_t> perTextLimit{Limits{}.perText};
 std::atomic<std::size_t> totalLimit{Limits{}.total};
 std::atomic<std::size_t> textsLimit{Limits{}.texts};
-std::atomic<std::size_t> lookUpChainsLimit{Limits{}.lookUpChains};
-std::atomic<bool> keepChains{Limits{}.keepChains};
 std::atomic<std::int64_t> parallelFromIds{Limits{}.parallelFromIds};
 
 // Finalizes on every path out.
@@ -108,46 +106,25 @@ std::string scanSql(const char *columns)
     return sql + ") = 1";
 }
 
-// Calls `row` for every event that contains `text`, in id order, in slices of
-// `sliceIds` ids up to `maxId`, and `sliceDone` with the last id of each slice;
-// false (SQLite's message in *error) when the scan failed or was stopped, or when
-// `row` returned false.
-template<typename Row, typename SliceDone>
-bool scan(sqlite3 *db, const char *columns, const std::string &text, std::int64_t maxId, std::int64_t sliceIds,
-          QString *error, Row &&row, SliceDone &&sliceDone)
-{
-    Statement statement(db, scanSql(columns));
-    const auto failed = [&] {
-        if (error)
-            *error = QString::fromUtf8(sqlite3_errmsg(db));
-        return false;
-    };
-    if (!statement.handle)
-        return failed();
-    sqlite3_bind_text(statement.handle, 1, text.data(), int(text.size()), SQLITE_TRANSIENT);
-    for (std::int64_t from = std::numeric_limits<std::int64_t>::min(); from < maxId;) {
-        const std::int64_t to = from < 0 ? std::min<std::int64_t>(sliceIds, maxId) : from + std::min(sliceIds, maxId - from);
-        sqlite3_bind_int64(statement.handle, 2, from);
-        sqlite3_bind_int64(statement.handle, 3, to);
-        int rc = SQLITE_ROW;
-        while ((rc = sqlite3_step(statement.handle)) == SQLITE_ROW)
-            if (!row(statement.handle))
-                return false;
-        if (rc != SQLITE_DONE)
-            return failed();
-        sqlite3_reset(statement.handle);
-        sliceDone(to);
-        from = to;
-    }
-    return true;
-}
-
-// The same in one slice.
+// Calls `row` for every event that contains `text`, in id order; false (SQLite's
+// message in *error) when the scan failed or was stopped.
 template<typename Row>
 bool scan(sqlite3 *db, const char *columns, const std::string &text, QString *error, Row &&row)
 {
-    return scan(db, columns, text, std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::max(),
-                error, std::forward<Row>(row), [](std::int64_t) {});
+    Statement statement(db, scanSql(columns));
+    if (statement.handle) {
+        sqlite3_bind_text(statement.handle, 1, text.data(), int(text.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_int64(statement.handle, 2, std::numeric_limits<std::int64_t>::min());
+        sqlite3_bind_int64(statement.handle, 3, std::numeric_limits<std::int64_t>::max());
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(statement.handle)) == SQLITE_ROW)
+            row(statement.handle);
+        if (rc == SQLITE_DONE)
+            return true;
+    }
+    if (error)
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+    return false;
 }
 
 // The matches of a collecting scan, read in slices of ids that this thread and,
@@ -416,7 +393,7 @@ Outcome collect(sqlite3 *db, const QString &text, QString *error, const Progress
         std::sort(matches->begin(), matches->end(), [](const TextMatch &a, const TextMatch &b) {
             return a.timeMs != b.timeMs ? a.timeMs < b.timeMs : a.id < b.id;
         });
-        if (keepChains && !(chains = chainsStartedBy(db, *matches, error)))
+        if (!(chains = chainsStartedBy(db, *matches, error)))
             return Outcome::Failed;
     }
     if (progress)
@@ -436,7 +413,7 @@ Outcome collect(sqlite3 *db, const QString &text, QString *error, const Progress
 
 Limits limits()
 {
-    return {perTextLimit, totalLimit, textsLimit, lookUpChainsLimit, keepChains, parallelFromIds};
+    return {perTextLimit, totalLimit, textsLimit, parallelFromIds};
 }
 
 void setLimits(const Limits &limits)
@@ -444,8 +421,6 @@ void setLimits(const Limits &limits)
     perTextLimit = limits.perText;
     totalLimit = limits.total;
     textsLimit = std::max<std::size_t>(1, limits.texts);
-    lookUpChainsLimit = limits.lookUpChains;
-    keepChains = limits.keepChains;
     parallelFromIds = limits.parallelFromIds;
 }
 
@@ -574,7 +549,6 @@ int idsFilter(sqlite3_vtab_cursor *base, int idxNum, const char *, int argc, sql
         const std::int64_t timeMs = sqlite3_column_int64(row, 1);
         if ((!from || timeMs >= *from) && (!to || timeMs < *to))
             cursor->scanned.push_back(sqlite3_column_int64(row, 0));
-        return true;
     });
     cursor->end = cursor->scanned.size();
     if (scanned)

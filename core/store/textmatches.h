@@ -65,18 +65,12 @@ namespace textmatches {
 inline constexpr std::array<const char *, 6> searchedColumns{"client_name", "client_ip", "sender",
                                                                "recipient",   "queue_id",  "reply"};
 // The most matches kept for one text (24 bytes each), and for all texts together
-// (matches and chains);
+// (matches and the chains they start);
 // a text that matches more is scanned by every query, as without this cache.
 struct Limits {
     std::size_t perText = 2'000'000;
     std::size_t total = 4'000'000;
     std::size_t texts = 8;
-    // A search with at most this many matches reaches the retry chains they start
-    // by lookups; one with more walks the storms index (core/analysis/retrychains).
-    std::size_t lookUpChains = 20'000;
-    // Whether a kept text keeps the chains its matches start too (they count
-    // towards `total`); tests turn it off to reach the chains by SQL.
-    bool keepChains = true;
     // A log of at least this many event ids is scanned on two connections at once
     // (on a machine with two cores or more); tests lower it.
     std::int64_t parallelFromIds = 1'000'000;
