@@ -489,11 +489,7 @@ QList<TopEntry> AttemptColumns::rankReasons(const std::vector<Slice> &parts, std
         entry.totalAttempts = total;
         entries << entry;
     }
-    std::sort(entries.begin(), entries.end(), [](const TopEntry &a, const TopEntry &b) {
-        return a.attempts != b.attempts ? a.attempts > b.attempts : a.key < b.key;
-    });
-    if (entries.size() > limit)
-        entries.resize(std::max(limit, 0));
+    topaggregate::rankReasonEntries(entries, limit);
     return entries;
 }
 

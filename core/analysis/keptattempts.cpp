@@ -97,32 +97,26 @@ std::shared_ptr<const KeptAttempts> KeptAttempts::of(Database &database, const Q
     statement.append(u" AND "_s + sql::attemptCondition(u"e."_s));
     QSqlQuery query(database.connection());
     query.setForwardOnly(true);
-    if (!query.prepare(statement.text)) {
+    if (!query.prepare(statement.text) || (sql::bind(query, statement.values), !query.exec())) {
         if (error)
             *error = Tr::tr("cannot search the attempts: %1").arg(query.lastError().text());
         return nullptr;
     }
-    sql::bind(query, statement.values);
-    if (!query.exec()) {
-        if (error)
-            *error = Tr::tr("cannot search the attempts: %1").arg(query.lastError().text());
-        return nullptr;
-    }
+    // Each kind's key texts, numbered once all are known (in byte order); a row
+    // points at its keys' numbers (null: none).
+    std::array<std::map<QByteArray, std::uint32_t>, keyedKinds> texts;
     struct Row {
         std::int64_t id = 0;
-        std::array<std::uint32_t, keyedKinds> keys{};
+        std::array<const std::uint32_t *, keyedKinds> keys{};
     };
     std::vector<Row> rows;
-    // Each kind's key texts, numbered once all are known (in byte order).
-    std::array<std::map<QByteArray, std::uint32_t>, keyedKinds> texts;
-    std::vector<std::array<const QByteArray *, keyedKinds>> rowTexts;
     while (query.next()) {
         Row &row = rows.emplace_back();
         row.id = query.value(0).toLongLong();
-        auto &named = rowTexts.emplace_back();
         for (int kind = 0; kind < keyedKinds; ++kind) {
             const QVariant value = query.value(1 + kind);
-            named[kind] = value.isNull() ? nullptr : &texts[kind].try_emplace(value.toString().toUtf8(), 0).first->first;
+            if (!value.isNull())
+                row.keys[kind] = &texts[kind].try_emplace(value.toString().toUtf8(), 0).first->second;
         }
     }
     auto attempts = std::make_shared<KeptAttempts>();
@@ -134,9 +128,6 @@ std::shared_ptr<const KeptAttempts> KeptAttempts::of(Database &database, const Q
             attempts->m_keyTexts[kind].push_back(QString::fromUtf8(bytes));
         }
     }
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        for (int kind = 0; kind < keyedKinds; ++kind)
-            rows[i].keys[kind] = rowTexts[i][kind] ? texts[kind].find(*rowTexts[i][kind])->second : 0;
     std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.id < b.id; });
     // The matches that are attempts, in their order of time, each with its keys.
     for (const TextMatch &match : *matches) {
@@ -146,7 +137,7 @@ std::shared_ptr<const KeptAttempts> KeptAttempts::of(Database &database, const Q
             continue;
         attempts->m_attempts.push_back(match);
         for (int kind = 0; kind < keyedKinds; ++kind)
-            attempts->m_keys[kind].push_back(row->keys[kind]);
+            attempts->m_keys[kind].push_back(row->keys[kind] ? *row->keys[kind] : 0);
     }
     const std::lock_guard lock(builtMutex);
     // Another thread may have read the same meanwhile (the window's timeline and
@@ -220,11 +211,7 @@ QList<TopEntry> KeptAttempts::rankReasons(const AnalysisFilter &filter, int limi
         entry.totalAttempts = total;
         entries << entry;
     }
-    std::sort(entries.begin(), entries.end(), [](const TopEntry &a, const TopEntry &b) {
-        return a.attempts != b.attempts ? a.attempts > b.attempts : a.key < b.key;
-    });
-    if (entries.size() > limit)
-        entries.resize(qMax(0, limit));
+    topaggregate::rankReasonEntries(entries, limit);
     return entries;
 }
 

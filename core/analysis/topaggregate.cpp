@@ -458,6 +458,15 @@ bool forEachAttempt(sqlite3 *db, std::int64_t fromMs, std::int64_t toMs, unsigne
 
 } // namespace
 
+void rankReasonEntries(QList<TopEntry> &entries, int limit)
+{
+    std::sort(entries.begin(), entries.end(), [](const TopEntry &a, const TopEntry &b) {
+        return a.attempts != b.attempts ? a.attempts > b.attempts : a.key < b.key;
+    });
+    if (entries.size() > limit)
+        entries.resize(std::max(limit, 0));
+}
+
 QString keyExpression(TopListKind kind, const QString &p)
 {
     switch (kind) {

@@ -48,5 +48,9 @@ bool ensureCurrent(Database &database);
 // sender) and recipients in lower case. Reasons: the reason's number.
 QString keyExpression(TopListKind kind, const QString &p);
 
+// The reasons list in its order (most attempts first, ties by name), cut to
+// `limit`: the same for every way its entries are counted.
+void rankReasonEntries(QList<TopEntry> &entries, int limit);
+
 } // namespace topaggregate
 } // namespace rejectscope

@@ -199,11 +199,7 @@ std::optional<QList<TopEntry>> scannedList(Database &database, TopListKind kind,
             total += entry.attempts;
         for (TopEntry &entry : entries)
             entry.totalAttempts = total;
-        std::sort(entries.begin(), entries.end(), [](const TopEntry &a, const TopEntry &b) {
-            return a.attempts != b.attempts ? a.attempts > b.attempts : a.key < b.key;
-        });
-        if (entries.size() > limit)
-            entries.resize(limit);
+        topaggregate::rankReasonEntries(entries, limit);
     }
     return entries;
 }
