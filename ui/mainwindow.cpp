@@ -677,10 +677,8 @@ void MainWindow::onTopListsReady(const Overview &details)
         emit shownTopListShown();
         return;
     }
-    m_detailsSnapshot.topClients = details.topClients;
-    m_detailsSnapshot.topSenders = details.topSenders;
-    m_detailsSnapshot.topRecipients = details.topRecipients;
-    m_detailsSnapshot.topReasons = details.topReasons;
+    for (int kind = 0; kind < topListKindCount; ++kind)
+        topListOf(m_detailsSnapshot, TopListKind(kind)) = topListOf(details, TopListKind(kind));
     m_tables->setTopLists(details);
     emit topListsShown();
 }

@@ -172,12 +172,8 @@ void TablesPanel::setTopList(TopListKind kind, const QList<TopEntry> &entries)
 
 void TablesPanel::setTopLists(const Overview &details)
 {
-    m_topLists[int(TopListKind::Clients)]->setEntries(details.topClients);
-    m_topLists[int(TopListKind::Senders)]->setEntries(details.topSenders);
-    m_topLists[int(TopListKind::Recipients)]->setEntries(details.topRecipients);
-    m_topLists[int(TopListKind::Reasons)]->setEntries(details.topReasons);
-    for (int tab = Clients; tab <= Reasons; ++tab)
-        fitColumnsOnce(tab);
+    for (int kind = 0; kind < topListKindCount; ++kind)
+        setTopList(TopListKind(kind), topListOf(details, TopListKind(kind)));
 }
 
 void TablesPanel::setFilter(const AnalysisFilter &filter)

@@ -166,11 +166,10 @@ EventQuery::EventQuery(Database &database, AnalysisFilter filter)
 
 sql::Where EventQuery::whereOf(const AnalysisFilter &filter)
 {
-    textKept();
     sql::Where where;
     sql::addEventTimeTerms(where, filter, u"e."_s);
     sql::addClassTerms(where, filter, u"e."_s);
-    sql::addTextTerms(where, filter.text, u"e."_s, *m_textKept, sql::boundsOf(filter));
+    sql::addTextTerms(where, filter.text, u"e."_s, textKept(), sql::boundsOf(filter));
     return where;
 }
 
